@@ -1,0 +1,208 @@
+"""The `pooling` command: the composition root, the only place that reaches every package."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from pooling.errors import InvalidInput
+from pooling.i18n import LANGUAGES, translate
+
+
+def default_language() -> str:
+    """`POOLING_LANG`, else French when the locale is French, else English."""
+    chosen = os.environ.get("POOLING_LANG") or os.environ.get("LANG", "")
+    return "fr" if chosen.lower().startswith("fr") else "en"
+
+
+def say(ctx: click.Context, message: str, **params) -> None:
+    click.echo(translate(message, ctx.obj["lang"], **params))
+
+
+def fail_with_problems(ctx: click.Context, error: InvalidInput) -> None:
+    """Print every problem of an input, one per line, and stop with exit code 2."""
+    lang = ctx.obj["lang"]
+    click.echo(translate("{count} problem(s) found, nothing was changed:", lang,
+                         count=len(error.problems)), err=True)
+    for problem in error.problems:
+        click.echo(f"  {problem.render(lang)}", err=True)
+    ctx.exit(2)
+
+
+def open_database(url: str | None):
+    """An engine on the migrated database (the default SQLite file unless told otherwise)."""
+    from pooling.db import database_url, make_engine, upgrade
+
+    engine = make_engine(url or database_url())
+    upgrade(engine)
+    return engine
+
+
+def parse_week(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+database_option = click.option(
+    "--database", "database", metavar="URL", default=None,
+    help="Database URL (default: POOLING_DATABASE_URL, else instance/pooling.db).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", type=click.Choice(LANGUAGES), default=default_language,
+              help="Language of messages (fr or en; default from POOLING_LANG or LANG).")
+@click.pass_context
+def main(ctx: click.Context, lang: str) -> None:
+    """Pooling: weekly rotas for networks of tiers-lieux sharing people, rooms and equipment."""
+    ctx.ensure_object(dict)
+    ctx.obj["lang"] = lang
+
+
+@main.command("init-db")
+@database_option
+@click.pass_context
+def init_db(ctx: click.Context, database: str | None) -> None:
+    """Create or upgrade the database schema (Alembic migrations)."""
+    engine = open_database(database)
+    say(ctx, "Database ready: {url}", url=engine.url.render_as_string(hide_password=True))
+    engine.dispose()
+
+
+def import_into_database(ctx: click.Context, scenario, database: str | None) -> None:
+    """Store a checked scenario as one transaction and print what the database now holds."""
+    from sqlalchemy.orm import Session
+
+    from pooling.store import import_scenario, network_summary
+
+    engine = open_database(database)
+    try:
+        with Session(engine) as session:
+            import_scenario(session, scenario)
+            summary = network_summary(session, scenario.network.name, scenario.network.week_start)
+    finally:
+        engine.dispose()
+    print_summary(ctx, summary)
+
+
+def print_summary(ctx: click.Context, summary: dict) -> None:
+    say(ctx, "Network {network}, week of {week_start} ({days} days):", **summary)
+    say(ctx, "  {sites} sites, {facilitators} facilitators, {rooms} rooms, "
+             "{equipment} equipment units", **summary)
+    needs = ", ".join(f"{count} {translate(priority, ctx.obj['lang'])}"
+                      for priority, count in summary["needs_by_priority"].items())
+    say(ctx, "  {count} needs ({detail}), {minutes} declared minutes",
+        count=summary["needs"], detail=needs, minutes=summary["need_minutes"])
+
+
+@main.command("import")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@database_option
+@click.pass_context
+def import_command(ctx: click.Context, path: Path, database: str | None) -> None:
+    """Import a scenario (JSON file, XLSX workbook or folder of CSV files) into the database.
+
+    The import is one transaction: a file with any problem changes nothing.
+    """
+    from pooling.loading import load_scenario
+
+    try:
+        scenario = load_scenario(path)
+    except InvalidInput as error:
+        fail_with_problems(ctx, error)
+        return
+    import_into_database(ctx, scenario, database)
+
+
+@main.command("export")
+@click.argument("network")
+@click.argument("week_start", metavar="WEEK_START", callback=lambda c, p, v: parse_week(v))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+              help="Target: a .json or .xlsx file, or a folder for CSV files.")
+@click.option("--format", "fmt", type=click.Choice(["json", "xlsx", "csv"]), default=None,
+              help="Format (default: from the target's suffix; csv for a folder).")
+@database_option
+@click.pass_context
+def export_command(ctx: click.Context, network: str, week_start: date, out: Path,
+                   fmt: str | None, database: str | None) -> None:
+    """Export one network-week of the database as a scenario (WEEK_START: its Monday)."""
+    from sqlalchemy.orm import Session
+
+    from pooling.loading import save_scenario
+    from pooling.store import UnknownWeek, export_scenario
+
+    engine = open_database(database)
+    try:
+        with Session(engine) as session:
+            scenario = export_scenario(session, network, week_start)
+    except UnknownWeek as error:
+        click.echo(str(error), err=True)
+        ctx.exit(1)
+        return
+    finally:
+        engine.dispose()
+    save_scenario(scenario, out, fmt)
+    say(ctx, "Exported to {path}", path=out)
+
+
+@main.command("validate")
+@click.argument("scenario_path", metavar="SCENARIO", type=click.Path(exists=True, path_type=Path))
+@click.argument("plan_path", metavar="PLAN", type=click.Path(exists=True, path_type=Path))
+@click.pass_context
+def validate_command(ctx: click.Context, scenario_path: Path, plan_path: Path) -> None:
+    """Check a plan against every hard rule of format v1; exit 1 on any violation.
+
+    Prints one line per violation (rule, ids, what is wrong), then the plan's KPIs.
+    """
+    from pooling.interchange import read_plan_json
+    from pooling.loading import load_scenario
+    from pooling.referee import check_plan
+
+    try:
+        scenario = load_scenario(scenario_path)
+        plan = read_plan_json(plan_path)
+    except InvalidInput as error:
+        fail_with_problems(ctx, error)
+        return
+    report = check_plan(scenario, plan)
+    lang = ctx.obj["lang"]
+    for line in report.lines(lang):
+        click.echo(line)
+    print_kpis(ctx, report.kpis)
+    if report.ok:
+        say(ctx, "Valid plan: every hard rule holds.")
+    else:
+        say(ctx, "Invalid plan: {count} violation(s).", count=len(report.violations))
+        ctx.exit(1)
+
+
+def print_kpis(ctx: click.Context, kpis: dict) -> None:
+    """The plan's key figures in a few readable lines."""
+    lang = ctx.obj["lang"]
+    for priority, figures in kpis["coverage_by_priority"].items():
+        say(ctx, "  coverage {priority}: {met}/{total}",
+            priority=translate(priority, lang), **figures)
+    say(ctx, "  travel: {minutes} min", minutes=kpis["travel_minutes"])
+    say(ctx, "  minutes inside avoid windows: {minutes}", minutes=kpis["avoid_minutes"])
+    for facilitator, minutes in sorted(kpis["worked_minutes_by_facilitator"].items()):
+        say(ctx, "  worked {facilitator}: {hours}h{minutes:02d}",
+            facilitator=facilitator, hours=minutes // 60, minutes=minutes % 60)
+
+
+@main.command("demo")
+@database_option
+@click.pass_context
+def demo_command(ctx: click.Context, database: str | None) -> None:
+    """Load the demo network (8 real tiers-lieux of Nouvelle-Aquitaine) and print its summary."""
+    from scenarios.demo import demo_scenario
+
+    import_into_database(ctx, demo_scenario(), database)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
