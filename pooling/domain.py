@@ -23,6 +23,12 @@ Priority = Literal["required", "high", "normal", "low"]
 Extra = dict[str, Any]
 
 
+def value_extra() -> Any:
+    """The `extra` field of a value object (window, staff line...): free-form, kept for the
+    writer, but not part of the value, so `==` and `hash` ignore it."""
+    return field(default=None, compare=False)
+
+
 def format_time(minutes: int) -> str:
     """Minutes since midnight as the format's `HH:MM` (24:00 allowed)."""
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
@@ -68,6 +74,7 @@ class Window:
     day: str
     start: int
     end: int
+    extra: Extra | None = value_extra()
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,7 @@ class DayPeriod:
     day: str
     start: int | None = None
     end: int | None = None
+    extra: Extra | None = value_extra()
 
     @property
     def span(self) -> tuple[int, int]:
@@ -90,6 +98,7 @@ class WeeklyMinutes:
     min: int = 0
     target: int | None = None
     max: int = 2880
+    extra: Extra | None = value_extra()
 
 
 @dataclass(frozen=True)
@@ -138,6 +147,7 @@ class StaffLine:
     skill: str
     level: int = 1
     count: int = 1
+    extra: Extra | None = value_extra()
 
 
 @dataclass(frozen=True)
@@ -145,12 +155,14 @@ class RoomRequest:
     features: tuple[str, ...] = ()
     at: tuple[str, ...] | None = None
     """Sites whose rooms may host the need; None means the need's own site."""
+    extra: Extra | None = value_extra()
 
 
 @dataclass(frozen=True)
 class EquipmentRequest:
     type: str
     count: int = 1
+    extra: Extra | None = value_extra()
 
 
 @dataclass(frozen=True)
@@ -160,6 +172,7 @@ class Pin:
     equipment: tuple[str, ...] = ()
     date: date | None = None
     start: int | None = None
+    extra: Extra | None = value_extra()
 
 
 @dataclass(frozen=True)
@@ -186,6 +199,8 @@ class Need:
     preferred_facilitators: tuple[str, ...] = ()
     pinned: Pin | None = None
     extra: Extra | None = None
+    window_extra: Extra | None = None
+    """The `extra` object of a flexible need's `window`."""
 
     @property
     def is_flexible(self) -> bool:
