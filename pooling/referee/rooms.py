@@ -35,10 +35,10 @@ def no_room_for_roomless_need(ctx: Context) -> Iterator[Violation]:
 
 
 def assignment_site_is_activity_site(ctx: Context) -> Iterator[Violation]:
-    """The booked room's site, else the need's site (an unknown room is left to rule 1)."""
+    """The booked room's site, else the need's site (unknown ids are left to rule 1)."""
     for p in ctx.placed:
         room = p.assignment.room
-        if room is not None and room not in ctx.rooms:
+        if p.assignment.site not in ctx.sites or (room is not None and room not in ctx.rooms):
             continue
         if p.assignment.site != p.site:
             yield Violation(RULE, (p.need.id,), N_(
