@@ -170,7 +170,7 @@ def make_scenario(**kw: Any) -> Scenario:
 
 
 def make_assignment(need: str | Need = "N1", **kw: Any) -> Assignment:
-    """Defaults fit `make_need()`; given a Need, its fixed time, site and room-less-ness are used."""
+    """Defaults fit `make_need()`; given a Need, its fixed time, site and room-lessness apply."""
     if isinstance(need, Need):
         if not need.is_flexible:
             kw.setdefault("date", need.date)

@@ -11,7 +11,10 @@ def found(scenario, plan):
 
 
 def schedule(slots, network=None, **person):
-    """F1 (home S1) serves one room-less need per (site, day, start, end); S1-S2-S3 30/60/40 min."""
+    """F1 (home S1) serves one room-less need per (site, day, start, end).
+
+    Travel: S1-S2 30 min, S1-S3 60 min, S2-S3 40 min.
+    """
     needs = [make_need(f"N{i}", room=None, site=site, date=day, start=start, end=end)
              for i, (site, day, start, end) in enumerate(slots, 1)]
     person.setdefault("availability", [(d, "00:00", "24:00") for d in
