@@ -1,7 +1,8 @@
 """The scenario indexed by id and the plan's assignments resolved against it.
 
 Rules 2-10 only look at what resolves: an assignment whose need is unknown is left to rule 1,
-and so are unknown facilitators, rooms and units inside an assignment.
+and so are unknown facilitators, rooms and units inside an assignment. The scenario itself is
+taken as valid (read by `pooling.interchange`), so every pair of its sites has a travel time.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ class Context:
         self.rooms = {r.id: r for r in scenario.rooms}
         self.units = {u.id: u for u in scenario.equipment}
         self.needs = {n.id: n for n in scenario.needs}
-        self._travel = TravelTable(scenario)
+        self.travel = TravelTable(scenario).minutes
         self.placed = tuple(
             Placed(index, a, self.needs[a.need], self._activity_site(a, self.needs[a.need]))
             for index, a in enumerate(plan.assignments) if a.need in self.needs)
@@ -88,10 +89,6 @@ class Context:
     def _activity_site(self, assignment: Assignment, need: Need) -> str:
         room = self.rooms.get(assignment.room) if assignment.room is not None else None
         return room.site if room is not None else need.site
-
-    def travel(self, a: str, b: str) -> int:
-        """Minutes between two sites (0 for the same site)."""
-        return 0 if a == b else self._travel.minutes(a, b)
 
     @cached_property
     def met_needs(self) -> set[str]:
