@@ -34,16 +34,26 @@ LAST_NAMES = (
     "Duval", "Denis", "Lemoine", "Barbier", "Brun", "Arnaud", "Peyrat", "Lagarde", "Delpech",
     "Couderc", "Labrousse", "Mazeau", "Chassaing", "Etcheverry", "Larrieu", "Boudet")
 
-ROLES: dict[str, dict[str, tuple[int, int]]] = {
-    "conseiller_numerique": {"mediation_numerique": (2, 3), "accueil": (1, 2),
-                             "communication": (1, 2)},
-    "fabmanager": {"fabrication_numerique": (2, 3), "reparation": (1, 2), "animation": (1, 2)},
-    "animateur": {"animation": (2, 3), "accueil": (1, 2), "communication": (1, 2)},
-    "charge_accueil": {"accueil": (2, 3), "gestion": (1, 2), "mediation_numerique": (1, 1)},
-    "coordinateur": {"gestion": (2, 3), "communication": (1, 3), "accueil": (1, 2)},
-    "reparateur": {"reparation": (2, 3), "fabrication_numerique": (1, 2), "accueil": (1, 1)},
+@dataclass(frozen=True)
+class Role:
+    """A kind of job: its skills with the range of levels a holder has, and how common it is."""
+
+    levels: dict[str, tuple[int, int]]
+    weight: int
+
+
+ROLES = {
+    "conseiller_numerique": Role({"mediation_numerique": (2, 3), "accueil": (1, 2),
+                                  "communication": (1, 2)}, 25),
+    "fabmanager": Role({"fabrication_numerique": (2, 3), "reparation": (1, 2),
+                        "animation": (1, 2)}, 10),
+    "animateur": Role({"animation": (2, 3), "accueil": (1, 2), "communication": (1, 2)}, 20),
+    "charge_accueil": Role({"accueil": (2, 3), "gestion": (1, 2),
+                            "mediation_numerique": (1, 1)}, 20),
+    "coordinateur": Role({"gestion": (2, 3), "communication": (1, 3), "accueil": (1, 2)}, 12),
+    "reparateur": Role({"reparation": (2, 3), "fabrication_numerique": (1, 2),
+                        "accueil": (1, 1)}, 13),
 }
-"""Skills of each kind of job, with the range of levels a holder has."""
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ def nearest_places(count: int, rng: random.Random) -> list[TiersLieu]:
 
 
 def distance_minutes(a: Site, b: Site) -> int:
+    """The spec's estimate (every place of the site list has coordinates)."""
     return 0 if a.id == b.id else estimated_minutes(a, b) or 0
 
 
@@ -127,6 +128,9 @@ class NetworkBuilder:
         for _, unit in self.units:
             self.units_of.setdefault(unit.type, []).append(unit)
         self.people = self.draw_people(round(count * PEOPLE_PER_SITE))
+        self.workers_at = {s.id: [p for p in self.people
+                                  if not p.spare and s.id in p.ledger.allowed]
+                           for s in self.sites}
         self.declared: list[Declared] = []
 
     def _travel(self, a: str, b: str) -> int:
@@ -135,7 +139,7 @@ class NetworkBuilder:
     def near(self, site: str, radius: int) -> list[str]:
         """Sites within `radius` minutes of `site`, nearest first (the site itself first)."""
         return sorted((s.id for s in self.sites if self.travel(site, s.id) <= radius),
-                      key=lambda other: (self.travel(site, other), other))
+                      key=lambda other: (other != site, self.travel(site, other), other))
 
     # --- resources -------------------------------------------------------------------------
 
@@ -185,8 +189,10 @@ class NetworkBuilder:
             plans += [(kind, name, self.rng.choice(homes), True)
                       for _ in range(math.ceil(n / per_sites))]
         units = []
+        numbers: dict[str, int] = {}
         for index, (kind, name, home, mobile) in enumerate(plans, 1):
-            units.append((f"{name} n°{index}",
+            numbers[kind] = numbers.get(kind, 0) + 1
+            units.append((f"{name} n°{numbers[kind]}",
                           UnitLedger(f"EQ-{index:03d}", kind, home, mobile, self.travel)))
         return units
 
@@ -194,9 +200,8 @@ class NetworkBuilder:
 
     def draw_people(self, count: int) -> list[Person]:
         """Facilitators living at the sites (every site has one) and working nearby."""
-        homes = list(self.places) + [self.rng.choice(self.places)
-                                            for _ in range(count - len(self.places))]
-        homes = homes[:count]
+        homes = list(self.places)[:count] + [self.rng.choice(self.places)
+                                             for _ in range(count - len(self.places))]
         spare = set(self.rng.sample(range(count), round(count * SPARE_SHARE)))
         return [self.draw_person(index, place, index in spare)
                 for index, place in enumerate(homes)]
@@ -204,8 +209,9 @@ class NetworkBuilder:
     def draw_person(self, index: int, place: TiersLieu, spare: bool) -> Person:
         rng = self.rng
         role = "fabmanager" if place.is_fablab and rng.random() < 0.6 else rng.choices(
-            list(ROLES), weights=(25, 10, 20, 20, 12, 13))[0]
-        skills = {skill: rng.randint(low, high) for skill, (low, high) in ROLES[role].items()}
+            list(ROLES), weights=[r.weight for r in ROLES.values()])[0]
+        skills = {skill: rng.randint(low, high)
+                  for skill, (low, high) in ROLES[role].levels.items()}
         if rng.random() < 0.5:
             skills.setdefault(rng.choice(SKILLS), 1)
         if rng.random() < 0.05:
@@ -248,16 +254,14 @@ class NetworkBuilder:
         impossible = max(len(IMPOSSIBLE_CODES), round(target * IMPOSSIBLE_SHARE))
         self.plant(target - impossible)
         for index in range(impossible):
-            self.declared.append(self.impossible_need(IMPOSSIBLE_CODES[index % 4]))
+            self.declared.append(
+                self.impossible_need(IMPOSSIBLE_CODES[index % len(IMPOSSIBLE_CODES)]))
         self.add_absences_and_wishes()
         self.declared = numbered(self.declared, self.sites)
         return self.scenario(), self.plan()
 
     def plant(self, wanted: int) -> None:
         """Plant activities site after site until `wanted` needs are served (or space runs out)."""
-        workers = [p for p in self.people if not p.spare]
-        self.workers_at = {s.id: [p for p in workers if s.id in p.ledger.allowed]
-                           for s in self.sites}
         labs = {u.home for u in self.units_of.get("decoupeuse_laser", [])}
         order = [s.id for s in self.sites]
         for _ in range(30 * wanted // len(order) + 1):
@@ -289,7 +293,7 @@ class NetworkBuilder:
             room = rng.choice(free)
         place = room.site if room is not None else site
         units = self.free_units(activity, day, start, end, place)
-        team = self.free_team(activity, day, start, end, place)
+        team = None if units is None else self.free_team(activity, day, start, end, place)
         if units is None or team is None:
             return
         if room is not None:
