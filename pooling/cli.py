@@ -141,7 +141,7 @@ def export_command(ctx: click.Context, network: str, week_start: date, out: Path
         with Session(engine) as session:
             scenario = export_scenario(session, network, week_start)
     except UnknownWeek as error:
-        click.echo(str(error), err=True)
+        click.echo(error.text(ctx.obj["lang"]), err=True)
         ctx.exit(1)
         return
     finally:
