@@ -134,7 +134,8 @@ def read_time(problems: Problems, where: str, value: Any, slot: int | None) -> i
     total = hours * 60 + minutes
     if slot and total % slot:
         before = total - total % slot
-        problems.add(where, N_("time {time} is not on the {slot}-minute grid: use {before} or {after}"),
+        problems.add(where,
+                     N_("time {time} is not on the {slot}-minute grid: use {before} or {after}"),
                      time=value, slot=slot, before=format_time(before),
                      after=format_time(before + slot))
         return None
@@ -181,7 +182,8 @@ class Fields:
                               field=key, suggestion=close[0])
         else:
             self.problems.add(key_path(self.path, key),
-                              N_("unknown field {field}: remove it, or move it into an extra object"),
+                              N_("unknown field {field}: remove it, or move it into an extra "
+                                 "object"),
                               field=key)
 
     def at(self, key: str) -> str:
@@ -222,7 +224,8 @@ class Fields:
             return default
         if isinstance(value, bool):
             return value
-        self.problems.add(self.at(key), N_("must be true or false, not {value}"), value=shown(value))
+        self.problems.add(self.at(key), N_("must be true or false, not {value}"),
+                          value=shown(value))
         return None
 
     def choice(self, key: str, choices: Iterable[Any], default: Any = None) -> Any:
@@ -242,7 +245,8 @@ class Fields:
         value = self.get(key)
         return None if value is None else read_day(self.problems, self.at(key), value)
 
-    def object(self, key: str, allowed: Iterable[str], required: Iterable[str] = ()) -> Fields | None:
+    def object(self, key: str, allowed: Iterable[str],
+               required: Iterable[str] = ()) -> Fields | None:
         """The nested object at `key`; None when absent or null."""
         value = self.get(key)
         return None if value is None else Fields(self.problems, self.at(key), value, allowed,

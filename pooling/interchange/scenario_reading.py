@@ -81,16 +81,16 @@ def read_scenario(data: Any, problems: Problems) -> Scenario:
                       slot=network.slot_minutes if network is not None else None,
                       horizon=network if horizon_known else None,
                       skills=frozenset(skills) if skills is not None else None)
-    sites = read_all(context, top, "sites", read_site)
+    sites = read_list(context, top, "sites", read_site)
     travel = read_travel(context, top)
     check_travel_complete(context, top, travel)
     scenario = Scenario(
         network=network,
         sites=sites,
-        facilitators=read_all(context, top, "facilitators", read_facilitator),
-        rooms=read_all(context, top, "rooms", read_room),
-        equipment=read_all(context, top, "equipment", read_equipment),
-        needs=read_all(context, top, "needs", read_need),
+        facilitators=read_list(context, top, "facilitators", read_facilitator),
+        rooms=read_list(context, top, "rooms", read_room),
+        equipment=read_list(context, top, "equipment", read_equipment),
+        needs=read_list(context, top, "needs", read_need),
         travel_minutes=travel,
         skills=skills,
         extra=top.extra(),
@@ -99,8 +99,9 @@ def read_scenario(data: Any, problems: Problems) -> Scenario:
     return scenario
 
 
-def read_all(context: Context, top: Fields, key: str, reader) -> tuple:
-    return tuple(reader(context, where, value) for where, value in top.items(key) or ())
+def read_list(context: Context, fields: Fields, key: str, reader) -> tuple:
+    """`reader(context, path, value)` applied to each element of the list at `key`."""
+    return tuple(reader(context, *element) for element in fields.items(key) or ())
 
 
 def read_network(fields: Fields | None) -> Network | None:
@@ -198,7 +199,7 @@ def read_facilitator(context: Context, where: str, value: Any) -> Facilitator:
         home_site=home_site,
         skills=read_skill_levels(context, fields),
         availability=read_windows(context, fields, "availability") or (),
-        unavailable=read_periods(context, fields, "unavailable"),
+        unavailable=read_list(context, fields, "unavailable", read_period),
         avoid=read_windows(context, fields, "avoid") or (),
         sites=context.ids.references(fields, "sites", "sites"),
         weekly_minutes=read_weekly_minutes(fields.object("weekly_minutes",
@@ -246,29 +247,23 @@ def read_weekly_minutes(fields: Fields | None) -> WeeklyMinutes:
 
 
 def read_windows(context: Context, fields: Fields, key: str) -> tuple[Window, ...] | None:
-    """A list of `{day, start, end}`; None when absent. Dates outside the horizon are allowed
-    (such windows are simply never used)."""
-    items = fields.items(key)
-    if items is None:
-        return None
-    windows = []
-    for where, value in items:
-        window = Fields(context.problems, where, value, ("day", "start", "end"),
-                        required=("day", "start", "end"))
-        start, end = context.span(window)
-        windows.append(Window(window.day("day"), start, end, extra=window.extra()))
-    return tuple(windows)
+    """A list of windows; None when absent. Dates outside the horizon are allowed (such
+    windows are simply never used)."""
+    return None if fields.get(key) is None else read_list(context, fields, key, read_window)
 
 
-def read_periods(context: Context, fields: Fields, key: str) -> tuple[DayPeriod, ...]:
-    """`unavailable` entries: `{day, start?, end?}`."""
-    periods = []
-    for where, value in fields.items(key) or ():
-        period = Fields(context.problems, where, value, ("day", "start", "end"),
-                        required=("day",))
-        start, end = context.span(period)
-        periods.append(DayPeriod(period.day("day"), start, end, extra=period.extra()))
-    return tuple(periods)
+def read_window(context: Context, where: str, value: Any) -> Window:
+    window = Fields(context.problems, where, value, ("day", "start", "end"),
+                    required=("day", "start", "end"))
+    start, end = context.span(window)
+    return Window(window.day("day"), start, end, extra=window.extra())
+
+
+def read_period(context: Context, where: str, value: Any) -> DayPeriod:
+    """An `unavailable` entry: `{day, start?, end?}`."""
+    period = Fields(context.problems, where, value, ("day", "start", "end"), required=("day",))
+    start, end = context.span(period)
+    return DayPeriod(period.day("day"), start, end, extra=period.extra())
 
 
 def read_room(context: Context, where: str, value: Any) -> Room:
@@ -300,7 +295,7 @@ def read_equipment(context: Context, where: str, value: Any) -> Equipment:
         home_site=home_site,
         name=fields.text("name"),
         mobile=fields.boolean("mobile", True),
-        unavailable=read_periods(context, fields, "unavailable"),
+        unavailable=read_list(context, fields, "unavailable", read_period),
         extra=fields.extra(),
     )
 
@@ -318,12 +313,10 @@ def read_need(context: Context, where: str, value: Any) -> Need:
         title=fields.text("title"),
         kind=fields.text("kind"),
         **read_need_time(context, fields),
-        staff=tuple(read_staff_line(context, where, value)
-                    for where, value in fields.items("staff") or ()),
+        staff=read_list(context, fields, "staff", read_staff_line),
         attendees=fields.integer("attendees", 0, low=0),
         room=read_room_request(context, fields),
-        equipment=tuple(read_equipment_request(context, where, value)
-                        for where, value in fields.items("equipment") or ()),
+        equipment=read_list(context, fields, "equipment", read_equipment_request),
         priority=fields.choice("priority", PRIORITIES, "normal"),
         preferred_facilitators=context.ids.references(fields, "preferred_facilitators",
                                                       "facilitators") or (),
