@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pooling.domain import DayPeriod, RoomRequest, WeeklyMinutes, Window
 from pooling.errors import InvalidInput
@@ -455,3 +457,48 @@ def test_a_file_that_is_not_utf8_names_the_line(tmp_path):
         read_scenario_json(path)
     assert [(p.where, p.text()) for p in caught.value.problems] == [
         ("line 3", "the file is not UTF-8 text: save it again with the UTF-8 encoding")]
+
+
+# --- robustness -----------------------------------------------------------------------------------
+
+def value_paths(value, prefix=()) -> list[tuple]:
+    """The key path of every value nested in a document."""
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += value_paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += value_paths(item, (*prefix, index))
+    return found
+
+
+FIXTURE_PATHS = value_paths(document())[1:]
+any_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3000) | st.floats(-1e3, 1e3)
+    | st.sampled_from(["", "mon", "09:00", "24:00", "2026-12-02", "cognac", "F1", "R1", "x"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["id", "day", "start", "end", "extra", "site", "skill", "zz"]), inner,
+        max_size=3),
+    max_leaves=5)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(FIXTURE_PATHS), any_json), min_size=1, max_size=4))
+def test_any_edited_document_is_read_or_refused_with_problems_never_crashes(edits):
+    doc = document()
+    for path, value in edits:
+        target = doc
+        try:
+            for key in path[:-1]:
+                target = target[key]
+            target[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier edit removed this place
+    try:
+        scenario = scenario_from_dict(doc)
+    except InvalidInput as error:
+        assert error.problems and all(p.where.startswith("$") for p in error.problems)
+        assert all(p.text("fr") for p in error.problems)
+    else:
+        assert scenario_from_dict(scenario_to_dict(scenario)) == scenario

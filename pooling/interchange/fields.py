@@ -253,13 +253,14 @@ class Fields:
                                                  required)
 
     def items(self, key: str) -> list[tuple[str, Any]] | None:
-        """`(path, value)` of each element of the list at `key`; None when absent or null."""
+        """`(path, value)` of each element of the list at `key`; None when absent, null or not a
+        list (reported), so that a wrong list does not also read as an empty one."""
         value = self.get(key)
         if value is None:
             return None
         if not isinstance(value, list):
             self.problems.add(self.at(key), N_("must be a list, not {value}"), value=shown(value))
-            return []
+            return None
         return [(item_path(self.at(key), i), item) for i, item in enumerate(value)]
 
     def strings(self, key: str, *, non_empty: bool = True,
@@ -280,12 +281,20 @@ class Fields:
 
     def extra(self) -> Extra | None:
         """The free-form `extra` object, copied untouched."""
-        value = self.get("extra")
-        if value is None or isinstance(value, dict):
+        return self.free_form("extra")
+
+    def free_form(self, key: str) -> dict[str, Any] | None:
+        """A copy of the object at `key`, whatever it holds (`extra`, a plan's `kpis`)."""
+        value = self.get(key)
+        if value is not None and not isinstance(value, dict):
+            self.problems.add(self.at(key), N_("must be an object, not {value}"),
+                              value=shown(value))
+            return None
+        try:
             return copy.deepcopy(value)
-        self.problems.add(self.at("extra"), N_("must be an object, not {value}"),
-                          value=shown(value))
-        return None
+        except RecursionError:
+            self.problems.add(self.at(key), N_("objects and lists are nested too deeply"))
+            return None
 
     def check_format(self, expected: str) -> None:
         """The document's `format` names the kind and version this reader knows."""

@@ -61,16 +61,16 @@ def _plain(value: Any, path: str, problems: list[Problem]) -> Any:
 
 def parse_json(text: str) -> tuple[Any, list[Problem]]:
     """The document and its duplicate-key problems; `InvalidInput` when it is not JSON."""
+    problems: list[Problem] = []
     try:
         data = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=_object,
                           parse_constant=_NotANumber)
+        return _plain(data, "$", problems), problems
     except json.JSONDecodeError as error:
         raise InvalidInput([Problem(f"line {error.lineno}, column {error.colno}",
                                     N_("not valid JSON: {error}"), {"error": error.msg})]) from None
     except RecursionError:
         raise InvalidInput([Problem("$", N_("objects and lists are nested too deeply"))]) from None
-    problems: list[Problem] = []
-    return _plain(data, "$", problems), problems
 
 
 def read_json(source: Source) -> tuple[Any, list[Problem]]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from pooling.domain import Assignment, Plan, Unmet, format_time
 from pooling.i18n import N_
-from pooling.interchange.fields import Fields, Problems, shown
+from pooling.interchange.fields import Fields, Problems
 from pooling.interchange.scenario_writing import present
 
 PLAN_FORMAT = "pooling-plan/1"
@@ -26,9 +26,6 @@ def read_plan(data: Any, problems: Problems) -> Plan:
     if not top.ok:
         problems.raise_if_any()
     top.check_format(PLAN_FORMAT)
-    kpis = top.get("kpis")
-    if kpis is not None and not isinstance(kpis, dict):
-        problems.add(top.at("kpis"), N_("must be an object, not {value}"), value=shown(kpis))
     plan = Plan(
         status=top.choice("status", STATUSES),
         assignments=tuple(read_assignment(problems, where, value)
@@ -37,7 +34,7 @@ def read_plan(data: Any, problems: Problems) -> Plan:
                     for where, value in top.items("unmet") or ()),
         objective=top.number("objective"),
         bound=top.number("bound"),
-        kpis=copy.deepcopy(kpis),
+        kpis=top.free_form("kpis"),
         extra=top.extra(),
     )
     problems.raise_if_any()

@@ -176,10 +176,13 @@ def check_travel_complete(context: Context, top: Fields,
     """Every pair of sites needs a declared time or coordinates at both ends.
 
     Coordinates count as given when present, even if wrong (that is reported on its own)."""
-    sites = [site for site in top.get("sites") or () if isinstance(site, dict)]
-    ids = [site["id"] for site in sites if isinstance(site.get("id"), str)]
-    located = {site["id"] for site in sites if isinstance(site.get("id"), str)
-               and site.get("lat") is not None and site.get("lon") is not None}
+    known = context.ids.known["sites"]
+    listed = top.get("sites") if isinstance(top.get("sites"), list) else []
+    sites = [site for site in listed
+             if isinstance(site, dict) and isinstance(site.get("id"), str) and site["id"] in known]
+    located = {site["id"] for site in sites
+               if site.get("lat") is not None and site.get("lon") is not None}
+    ids = [site["id"] for site in sites]
     for a, b in unresolvable_pairs(ids, located, travel):
         context.problems.add(top.at("travel_minutes"),
                              N_("no travel time between {a} and {b}: add it to travel_minutes, "
