@@ -20,8 +20,8 @@ from pooling.domain import WEEKDAYS, Extra, format_time
 from pooling.errors import InvalidInput, Problem
 from pooling.i18n import N_
 
-TIME_PATTERN = re.compile(r"(\d\d):(\d\d)")
-DATE_PATTERN = re.compile(r"\d{4}-\d\d-\d\d")
+TIME_PATTERN = re.compile(r"([0-9]{2}):([0-9]{2})")
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 SHOWN_LENGTH = 40
 
 
