@@ -121,8 +121,10 @@ def read_number(text: str) -> int | float:
     return number
 
 
-def write_number(value: Any) -> CellValue:
-    return value
+def write_number(value: int | float) -> CellValue:
+    """A number cell; its exact text when a spreadsheet would round it (Excel keeps 15
+    significant digits)."""
+    return value if float(f"{value:.15g}") == value else repr(value)
 
 
 def read_date(text: str) -> str:

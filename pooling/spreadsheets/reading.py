@@ -140,7 +140,8 @@ class WorkbookReader:
         fields = {field.name: field for field in NETWORK_FIELDS}
         seen: dict[str, int] = {}
         for row in rows:
-            if "field" not in row.cells:
+            if not {"field", "value"} <= row.cells.keys():
+                self.locator.reported.update(field.key for field in NETWORK_FIELDS)
                 continue
             name = normal_name(row.cells["field"])
             if not name:
@@ -158,7 +159,7 @@ class WorkbookReader:
             key = field.key if field else ("network", name)
             place = Place(NETWORK.name, row.number, ("value",) if field else ("field",))
             self.locator.remember(key, place)
-            text = row.cells.get("value", "")
+            text = row.cells["value"]
             if text:
                 value = self.read_cell(place, field.codec if field else cells.TEXT, text, key)
                 put(document, key, value)
