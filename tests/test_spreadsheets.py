@@ -3,6 +3,7 @@
 import csv
 import io
 from datetime import date, datetime, time
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -116,6 +117,16 @@ def test_the_workbook_shows_readable_cells(rich, tmp_path):
     assert sites["007"]["lat"] == 46.171967
 
 
+def test_the_network_sheet_has_one_row_per_field(rich, tmp_path):
+    write_xlsx(rich, tmp_path / "scenario.xlsx")
+    rows = book_rows(tmp_path / "scenario.xlsx", "network")
+    assert [(row["field"], row["value"]) for row in rows] == [
+        ("format", "pooling-scenario/1"), ("name", "Réseau « Val », test"),
+        ("week_start", "2026-03-02"), ("days", 14), ("slot_minutes", 30),
+        ("timezone", "Europe/Paris"), ("extra", '{"source": "tableur", "n": [1, 2.5]}'),
+        ("scenario_extra", '{"export": "2026-02-20"}')]
+
+
 def rows_by_id(sheet) -> dict[str, dict]:
     header = [cell.value for cell in sheet[1]]
     return {row[0]: dict(zip(header, row)) for row in sheet.iter_rows(min_row=2, values_only=True)}
@@ -141,6 +152,14 @@ def test_the_read_me_documents_every_column_in_french_and_english(rich, tmp_path
         columns = NETWORK_FIELDS if sheet.name == "network" else sheet.columns
         assert {(sheet.name, column.name) for column in columns} <= documented
     assert all(row["français"] and row["english"] for row in readme)
+
+
+def test_the_documentation_names_every_sheet_and_column():
+    text = (Path(__file__).resolve().parents[1] / "docs" / "spreadsheets.md").read_text("utf-8")
+    for sheet in SHEETS:
+        assert f"`{sheet.name}`" in text
+        for column in NETWORK_FIELDS if sheet.name == "network" else sheet.columns:
+            assert f"`{column.name}`" in text, column.name
 
 
 def book_rows(path, sheet_name) -> list[dict]:

@@ -23,7 +23,8 @@ def test_availability_reads_days_with_several_ranges_and_dates():
 
 
 def test_availability_forgives_spaces_french_days_and_hours_written_with_h():
-    assert cells.WINDOWS.read("  Lundi  9h - 12h30 ,14:00–17:00;VEN. 8-10 ; 03/12/2026 9:00-9:30") == [
+    text = "  Lundi  9h - 12h30 ,14:00–17:00;VEN. 8-10 ; 03/12/2026 9:00-9:30"
+    assert cells.WINDOWS.read(text) == [
         {"day": "mon", "start": "09:00", "end": "12:30"},
         {"day": "mon", "start": "14:00", "end": "17:00"},
         {"day": "fri", "start": "08:00", "end": "10:00"},

@@ -8,11 +8,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factories import make_facilitator, make_need, make_scenario, make_site
 from pooling.errors import InvalidInput
 from pooling.i18n import catalogue
 from pooling.spreadsheets import read_csv_folder, read_xlsx, write_csv_folder, write_xlsx
+from pooling.spreadsheets.reading import scenario_from_sheets
+from pooling.spreadsheets.writing import sheets_from_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -95,6 +99,14 @@ def test_a_missing_value_is_shown_at_its_empty_cell(workbook):
         "sheet sites, row 2, column name: missing required field name",
         "sheet needs, row 4, column window_end: missing required field end",
     ]
+
+
+def test_a_problem_of_a_nested_object_names_its_columns(workbook):
+    edit_workbook(workbook, {("needs", 4, "window_start"): "21:00",
+                             ("needs", 4, "window_extra"): '{"note": 1}'})
+    assert problems_of(read_xlsx, workbook)[0] == (
+        "sheet needs, row 4, columns window_start, window_end: start 21:00 must be before end "
+        "20:00")
 
 
 def test_a_missing_sheet_is_reported_once(workbook):
@@ -230,3 +242,37 @@ def test_every_message_has_a_french_translation_with_the_same_placeholders():
     assert set(own) == message_ids() and len(own) > 20
     for message, french in own.items():
         assert french != message and placeholders(french) == placeholders(message), message
+
+
+# --- never a crash -----------------------------------------------------------------------------
+
+def text_sheets(scenario) -> dict[str, list[list[str]]]:
+    """The sheets of `scenario` as a CSV folder holds them: every cell as text."""
+    return {name: [["" if value is None else str(value) for value in row] for row in rows]
+            for name, rows in sheets_from_scenario(scenario).items()}
+
+
+cell_texts = st.text(max_size=12) | st.sampled_from([
+    "-", "no", "yes", "mon", "mon 09:00", "09:00-10:00", '"', '"a', "{}", "[]", "null", "7",
+    "-1", "24:00", "2026-03-03", "x2", ">=", "S1", "F1", "R1", "animation:9", "1e999"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_any_edited_cell_gives_a_scenario_or_problems_never_a_crash(data):
+    sheets = text_sheets(scenario())
+    for _ in range(data.draw(st.integers(1, 4))):
+        name = data.draw(st.sampled_from(sorted(sheets)))
+        rows = sheets[name]
+        row = data.draw(st.integers(0, len(rows)))
+        if row == len(rows):
+            rows.append([""] * len(rows[0]))
+        column = data.draw(st.integers(0, len(rows[0])))
+        rows[row] += [""] * (column + 1 - len(rows[row]))
+        rows[row][column] = data.draw(cell_texts)
+    try:
+        scenario_from_sheets(sheets, lambda name: f"sheet {name}")
+    except InvalidInput as invalid:
+        assert invalid.problems
+        assert all(problem.where.startswith("sheet ") and problem.text("fr")
+                   for problem in invalid.problems)

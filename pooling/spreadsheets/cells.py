@@ -29,9 +29,10 @@ CellValue = str | int | float | None
 EMPTY_LIST = "-"
 ITEM_SEPARATORS = ",;\n"
 JSON_STRING = r'"(?:[^"\\]|\\.)*"'
+JSON_STRING_START = re.compile(JSON_STRING)
 NAME = rf'(?P<name>{JSON_STRING}|[^"]+?)'
 """A name in a list item: a JSON string in quotes, or plain text (the shortest that fits)."""
-TIME = r"\d{1,2}(?::\d\d|h\d\d|h)?"
+TIME = r"[0-9]{1,2}(?::[0-9][0-9]|h[0-9][0-9]|h)?"
 RANGE = rf"(?P<start>{TIME})\s*[-–—]\s*(?P<end>{TIME})"
 UNSAFE_START = ('"', "=")
 """A cell starting with `=` would become a formula; one starting with `"` a quoted name."""
@@ -102,7 +103,7 @@ def write_text(value: str) -> str:
 
 def read_integer(text: str) -> int:
     """`7`, or `7.0` as Excel gives back a whole number typed in a decimal cell."""
-    match = re.fullmatch(r"([+-]?\d+)(?:[.,]0*)?", text)
+    match = re.fullmatch(r"([+-]?[0-9]+)(?:[.,]0*)?", text)
     if not match:
         raise CellError(N_("expected a whole number, not {text}"), text=text)
     return int(match[1])
@@ -110,12 +111,11 @@ def read_integer(text: str) -> int:
 
 def read_number(text: str) -> int | float:
     """A number, with a decimal point or a French decimal comma."""
-    if re.fullmatch(r"[+-]?\d+", text):
+    if re.fullmatch(r"[+-]?[0-9]+", text):
         return int(text)
-    try:
-        number = float(text.replace(",", ".") if "." not in text else text)
-    except ValueError:
-        number = math.nan
+    number = math.nan
+    if re.fullmatch(r"[+-]?(?:[0-9]+[.,]?[0-9]*|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?", text):
+        number = float(text.replace(",", "."))
     if not math.isfinite(number):
         raise CellError(N_("expected a number, not {text}"), text=text)
     return number
@@ -130,9 +130,9 @@ def write_number(value: int | float) -> CellValue:
 def read_date(text: str) -> str:
     """An ISO date; also `dd/mm/yyyy` and the `yyyy-mm-dd 00:00:00` of an Excel date cell.
     Anything else is kept as written for the interchange reader to judge."""
-    if match := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?", text):
+    if match := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]00:00(?::00)?)?", text):
         return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
-    if match := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text):
+    if match := re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", text):
         return f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"
     return text
 
@@ -140,7 +140,7 @@ def read_date(text: str) -> str:
 def read_time(text: str) -> str:
     """`HH:MM`; also `9:00`, `9h`, `9h30`, `9` and the `09:00:00` of an Excel time cell.
     Anything else is kept as written for the interchange reader to judge."""
-    match = re.fullmatch(r"(\d{1,2})(?:[:h](\d\d)(?::00)?|h)?", text.lower())
+    match = re.fullmatch(r"([0-9]{1,2})(?:[:h]([0-9][0-9])(?::00)?|h)?", text.lower())
     if not match:
         return text
     return f"{int(match[1]):02d}:{match[2] or '00'}"
@@ -187,8 +187,10 @@ def read_json(text: str) -> Any:
                 raise CellError(N_("the key {key} appears twice in this JSON text"), key=key)
             found[key] = value
         return found
+
     def no_constant(name: str) -> Any:
         raise CellError(N_("{value} is not a JSON number: write a number"), value=name)
+
     try:
         return json.loads(text, object_pairs_hook=unique_keys, parse_constant=no_constant)
     except json.JSONDecodeError as error:
@@ -208,7 +210,7 @@ def split_items(text: str, separators: str = ITEM_SEPARATORS) -> list[str]:
     while position < len(text):
         char = text[position]
         if char == '"':
-            match = re.compile(JSON_STRING).match(text, position)
+            match = JSON_STRING_START.match(text, position)
             if not match:
                 raise CellError(N_("a double quote is not closed in {text}"), text=text)
             current.append(match[0])
@@ -256,12 +258,8 @@ def written_name(name: str, render: Callable[[str], str], read_back: Callable[[s
     return render(quoted(name))
 
 
-def read_word(item: str) -> str:
-    return read_text(item)
-
-
 def write_word(word: str) -> str:
-    return written_name(word, str, read_word, word)
+    return written_name(word, str, read_text, word)
 
 
 def read_date_item(item: str) -> str:
@@ -269,7 +267,7 @@ def read_date_item(item: str) -> str:
 
 
 def read_skill_level(item: str) -> tuple[str, int]:
-    match = re.fullmatch(NAME + r"(?:\s*[:=]\s*|\s+)(?P<level>\d+)", item)
+    match = re.fullmatch(NAME + r"(?:\s*[:=]\s*|\s+)(?P<level>[0-9]+)", item)
     if not match:
         raise CellError(N_("cannot read the skill {text}: write a skill and its level 1 to 3, "
                            "for example accueil:2, animation:3"), text=item)
@@ -298,12 +296,13 @@ def write_skill_levels(levels: dict[str, int]) -> str:
 
 
 STAFF_LINE = re.compile(
-    NAME + r"\s*(?:(?:>=|≥|:)\s*(?P<level>\d+))?(?:\s*(?<=[\s\d\"])[x×X]\s*(?P<count>\d+))?")
+    NAME + r"\s*(?:(?:>=|≥|:)\s*(?P<level>[0-9]+))?(?:\s*(?<=[\s0-9\"])[x×X]\s*(?P<count>[0-9]+))?")
 STAFF_DEFAULTS = {"level": 1, "count": 1}
 
 
 def read_staff_line(item: str) -> dict[str, Any]:
     match = STAFF_LINE.fullmatch(item)
+    # A plain name holding `:`, `>=` or `≥` is a level that could not be read (`accueil>=deux`).
     if not match or re.search(r"[:>=≥]", match["name"] if match["name"][0] != '"' else ""):
         raise CellError(N_("cannot read the staff line {text}: write a skill, then >= and a "
                            "level, then x and a number of people, for example "
@@ -318,16 +317,16 @@ def write_staff_line(line: dict[str, Any]) -> str:
         level = f">={line['level']}" if line.get("level", 1) != 1 else ""
         count = f" x{line['count']}" if line.get("count", 1) != 1 else ""
         return name + level + count
-    return written_name(line["skill"], render, read_staff_line, with_defaults(line, STAFF_DEFAULTS))
+    return written_name(line["skill"], render, read_staff_line, as_read_back(line, STAFF_DEFAULTS))
 
 
-def with_defaults(line: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
-    """`line` as read back: without its `extra` and without fields equal to their default."""
+def as_read_back(line: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
+    """`line` as its text reads back: without `extra` nor the fields equal to their default."""
     return {key: value for key, value in line.items()
             if key != "extra" and defaults.get(key, object()) != value}
 
 
-EQUIPMENT_REQUEST = re.compile(NAME + r"(?:\s*(?<=[\s\"])[x×X]\s*(?P<count>\d+))?")
+EQUIPMENT_REQUEST = re.compile(NAME + r"(?:\s*(?<=[\s\"])[x×X]\s*(?P<count>[0-9]+))?")
 
 
 def read_equipment_request(item: str) -> dict[str, Any]:
@@ -346,13 +345,15 @@ def write_equipment_request(request: dict[str, Any]) -> str:
     def render(name: str) -> str:
         return name + (f" x{request['count']}" if request.get("count", 1) != 1 else "")
     return written_name(request["type"], render, read_equipment_request,
-                        with_defaults(request, {"count": 1}))
+                        as_read_back(request, {"count": 1}))
 
 
-# --- days and times ------------------------------------------------------------------------------
+# --- days and times ---------------------------------------------------------------------------
 
-CLAUSE = re.compile(r"(?P<day>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2}\S*|[^\s\d]\S*)?\s*(?P<rest>.*)",
-                    re.DOTALL)
+CLAUSE = re.compile(r"(?P<day>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}"  # 03/12/2026
+                    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\S*"  # 2026-12-03
+                    r"|[^\s0-9]\S*)?"  # mon, lundi
+                    r"\s*(?P<rest>.*)", re.DOTALL)
 
 
 def clauses(text: str) -> list[tuple[str, str]]:
@@ -384,10 +385,10 @@ def read_windows(text: str) -> list[dict[str, str]]:
         return []
     windows = []
     for day, rest in clauses(text):
-        ranges = time_ranges(rest)
         if not rest:
             raise CellError(N_("{day} has no times: write ranges such as 09:00-12:30 "
                                "14:00-17:00 after it"), day=day)
+        ranges = time_ranges(rest)
         if not ranges:
             raise CellError(N_("cannot read the times {text} of {day}: write ranges such as "
                                "09:00-12:30 14:00-17:00"), text=rest, day=day)
@@ -454,7 +455,7 @@ YES_NO = Codec(read_yes_no, write_yes_no)
 PRESENCE = Codec(read_presence, write_presence)
 PRIORITY = Codec(read_priority, write_text)
 JSON = Codec(read_json, write_json)
-WORDS = list_codec(read_word, write_word)
+WORDS = list_codec(read_text, write_word)
 DATES = list_codec(read_date_item, str)
 SKILL_LEVELS = Codec(read_skill_levels, write_skill_levels)
 STAFF = list_codec(read_staff_line, write_staff_line, "; ")

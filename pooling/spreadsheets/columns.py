@@ -48,7 +48,8 @@ class Sheet:
 
 def extra_column(key: tuple[str, ...] = ("extra",), what: str = "the row",
                  quoi: str = "la ligne", written_when_used: bool = False) -> Column:
-    """The free-form `extra` object of a row or of one of its nested objects, as JSON text."""
+    """The free-form `extra` object of a row or of one of its nested objects, as JSON text;
+    named after its path within the row (`window_extra`)."""
     return Column("_".join(key), key, cells.JSON,
                   f"Free-form data of {what}, kept untouched: a JSON object.",
                   f"Données libres de {quoi}, gardées telles quelles : un objet JSON.",
@@ -77,7 +78,9 @@ NETWORK_FIELDS = (
            "Pas de temps en minutes : 5, 10, 15, 30 ou 60 (15 par défaut).", "15"),
     Column("timezone", ("network", "timezone"), cells.TEXT, "Time zone (default Europe/Paris).",
            "Fuseau horaire (Europe/Paris par défaut).", "Europe/Paris"),
-    extra_column(("network", "extra"), "the network", "du réseau"),
+    Column("extra", ("network", "extra"), cells.JSON,
+           "Free-form data of the network, kept untouched: a JSON object.",
+           "Données libres du réseau, gardées telles quelles : un objet JSON.", '{"note": "..."}'),
     Column("scenario_extra", ("extra",), cells.JSON,
            "Free-form data of the whole scenario, kept untouched: a JSON object.",
            "Données libres du scénario entier, gardées telles quelles : un objet JSON.",
@@ -141,7 +144,8 @@ FACILITATORS = Sheet("facilitators", (
            required=True, dash_for_empty=True),
     Column("unavailable", ("unavailable",), cells.PERIODS, PERIODS_EN, PERIODS_FR,
            "2026-12-02; 2026-12-04 from 14:00; 2026-12-05 until 10:00; fri 08:00-10:00"),
-    Column("avoid", ("avoid",), cells.WINDOWS, "Times the person would rather not work. " + TIMES_EN,
+    Column("avoid", ("avoid",), cells.WINDOWS,
+           "Times the person would rather not work. " + TIMES_EN,
            "Moments où la personne préfère ne pas travailler. " + TIMES_FR, "fri 16:00-18:00"),
     Column("sites", ("sites",), cells.WORDS,
            "Site ids where the contract allows work, separated by commas; blank for all, `-` "
@@ -174,7 +178,8 @@ FACILITATORS = Sheet("facilitators", (
 ROOMS = Sheet("rooms", (
     Column("id", ("id",), cells.TEXT, "Unique id of the room.", "Identifiant unique de la salle.",
            "R1", required=True),
-    Column("site", ("site",), cells.TEXT, "Site id of the room.", "Identifiant du site de la salle.",
+    Column("site", ("site",), cells.TEXT, "Site id of the room.",
+           "Identifiant du site de la salle.",
            "S1", required=True),
     Column("name", ("name",), cells.TEXT, "Name.", "Nom.", "Grande salle", required=True),
     Column("capacity", ("capacity",), cells.INTEGER, "Number of attendees it holds.",

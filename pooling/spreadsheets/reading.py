@@ -93,9 +93,9 @@ class WorkbookReader:
             return None
         header = rows[0] if rows else []
         positions = self.positions(sheet, header)
-        return (Row(number, {name: cell_text(cells_, index) for name, index in positions.items()})
-                for number, cells_ in enumerate(rows[1:], start=2)
-                if any(cell.strip() for cell in cells_))
+        return (Row(number, {name: cell_text(texts, index) for name, index in positions.items()})
+                for number, texts in enumerate(rows[1:], start=2)
+                if any(cell.strip() for cell in texts))
 
     def positions(self, sheet: Sheet, header: list[str]) -> dict[str, int]:
         """Where each known column of the sheet is; unknown, repeated or missing columns are
@@ -192,11 +192,13 @@ class WorkbookReader:
         return entity
 
     def remember_group(self, sheet: Sheet, path: JsonPath, column: Column, row: Row) -> None:
-        """A nested object (`window`, `weekly_minutes`) is shown as its columns in the sheet."""
+        """A nested object (`window`, `weekly_minutes`) is shown as its columns in the sheet
+        (but its `extra`)."""
         group = column.key[:-1]
         if group and sheet.column("_".join(group)) is None:
             columns = tuple(other.name for other in sheet.columns
-                            if other.key[:-1] == group and other.name in row.cells)
+                            if other.key[:-1] == group and other.key[-1] != "extra"
+                            and other.name in row.cells)
             self.locator.places[path + group] = Place(sheet.name, row.number, columns)
 
     def put_cell(self, entity: dict[str, Any], column: Column, place: Place, value: Any) -> None:
