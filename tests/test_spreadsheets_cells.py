@@ -188,6 +188,7 @@ def test_numbers_too_precise_for_a_spreadsheet_are_written_as_their_exact_text(n
 @pytest.mark.parametrize("text, value", [
     ("2026-12-01", "2026-12-01"), ("2026-12-01 00:00:00", "2026-12-01"),
     ("1/12/2026", "2026-12-01"), ("2026-12-1", "2026-12-01"), ("le 1er", "le 1er"),
+    ("31/02/2026", "31/02/2026"),
 ])
 def test_dates_accept_excel_and_french_forms(text, value):
     assert cells.DATE.read(text) == value
@@ -195,7 +196,7 @@ def test_dates_accept_excel_and_french_forms(text, value):
 
 @pytest.mark.parametrize("text, value", [
     ("09:00", "09:00"), ("9:00", "09:00"), ("9h", "09:00"), ("9h30", "09:30"),
-    ("09:00:00", "09:00"), ("24:00", "24:00"), ("midi", "midi"),
+    ("09:00:00", "09:00"), ("24:00", "24:00"), ("midi", "midi"), ("9h75", "9h75"),
 ])
 def test_times_accept_excel_and_french_forms(text, value):
     assert cells.TIME_OF_DAY.read(text) == value

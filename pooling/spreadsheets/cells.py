@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from pooling.i18n import N_
@@ -129,19 +130,24 @@ def write_number(value: int | float) -> CellValue:
 
 def read_date(text: str) -> str:
     """An ISO date; also `dd/mm/yyyy` and the `yyyy-mm-dd 00:00:00` of an Excel date cell.
-    Anything else is kept as written for the interchange reader to judge."""
+    Anything else, or no such day, is kept as written for the interchange reader to judge."""
     if match := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]00:00(?::00)?)?", text):
-        return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
-    if match := re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", text):
-        return f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"
-    return text
+        year, month, day = match.groups()
+    elif match := re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", text):
+        day, month, year = match.groups()
+    else:
+        return text
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return text
 
 
 def read_time(text: str) -> str:
     """`HH:MM`; also `9:00`, `9h`, `9h30`, `9` and the `09:00:00` of an Excel time cell.
-    Anything else is kept as written for the interchange reader to judge."""
+    Anything else, or no such time, is kept as written for the interchange reader to judge."""
     match = re.fullmatch(r"([0-9]{1,2})(?:[:h]([0-9][0-9])(?::00)?|h)?", text.lower())
-    if not match:
+    if not match or int(match[1]) > 24 or int(match[2] or 0) > 59:
         return text
     return f"{int(match[1]):02d}:{match[2] or '00'}"
 
