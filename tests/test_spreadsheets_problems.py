@@ -202,6 +202,16 @@ def test_a_file_that_is_not_a_workbook_is_a_problem(tmp_path):
     assert problem.startswith(f"{path}: cannot open this workbook: ")
 
 
+def test_a_csv_file_saved_in_another_encoding_is_a_problem(tmp_path):
+    folder = tmp_path / "folder"
+    write_csv_folder(scenario(), folder)
+    sites = folder / "sites.csv"
+    sites.write_bytes(sites.read_text(encoding="utf-8-sig").replace("Tiers-lieu", "Café")
+                      .encode("cp1252"))
+    assert problems_of(read_csv_folder, folder) == [
+        "file sites.csv: this file is not UTF-8 text: save it again as CSV UTF-8"]
+
+
 def test_a_missing_folder_is_a_problem(tmp_path):
     assert problems_of(read_csv_folder, tmp_path / "nowhere") == [
         f"{tmp_path / 'nowhere'}: no folder of CSV files here"]

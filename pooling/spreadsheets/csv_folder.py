@@ -37,7 +37,10 @@ def read_csv_folder(path: str | PathLike) -> Scenario:
     for file in sorted(folder.glob("*.csv")):
         try:
             sheets[file.stem] = read_rows(file)
-        except (OSError, UnicodeDecodeError, pd.errors.ParserError) as error:
+        except UnicodeDecodeError:
+            problems.append(Problem(file_name(file.stem), N_(
+                "this file is not UTF-8 text: save it again as CSV UTF-8")))
+        except (OSError, pd.errors.ParserError) as error:
             problems.append(Problem(file_name(file.stem), N_("cannot read this CSV file: {error}"),
                                     {"error": str(error)}))
     if problems:
