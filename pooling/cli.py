@@ -146,7 +146,11 @@ def export_command(ctx: click.Context, network: str, week_start: date, out: Path
         return
     finally:
         engine.dispose()
-    save_scenario(scenario, out, fmt)
+    try:
+        save_scenario(scenario, out, fmt)
+    except InvalidInput as error:
+        fail_with_problems(ctx, error)
+        return
     say(ctx, "Exported to {path}", path=out)
 
 
