@@ -4,8 +4,9 @@ One week (Monday 30 November 2026) of a plausible rural network: the Guéret are
 Quincaillerie, L'Alzire, Les Ateliers de la Mine) and the Plateau de Millevaches (Lab'rousse,
 TAF, La Renouée, le Café de l'Espace, Le Mille in Ussel), 20 to 100 minutes apart by road.
 Sites, communes and coordinates come from the packaged site list; people are fictional.
-The week is mostly coverable, with a few genuine shortages: three repair cafés on the same
-Saturday, one laser cutter wanted by two evening sessions, a Sunday Christmas market.
+The week is mostly coverable, with a few genuine shortages: a Saturday with more repair and
+maker sessions than repairers and makers, one laser cutter wanted by two evening sessions, a
+Sunday Christmas market.
 """
 
 from __future__ import annotations
@@ -101,7 +102,8 @@ FACILITATORS = (
                 extra={"role": "conseillère numérique France Services"}, **FULL_TIME),
     Facilitator("F-julien", "Julien Mercier", FAUX,
                 {"animation": 3, "accueil": 2, "communication": 2},
-                weekly("mon tue thu fri", "09:00-19:00") + weekly("sat", "09:30-13:00"),
+                weekly("mon tue thu", "09:00-19:00") + weekly("fri", "12:00-22:00")
+                + weekly("sat", "09:30-13:00"),
                 avoid=weekly("tue", "09:00-12:00"), **FOUR_DAYS),
     Facilitator("F-elodie", "Élodie Rousseau", GENTIOUX,
                 {"accueil": 2, "animation": 2, "gestion": 1},
@@ -373,7 +375,7 @@ NEEDS = (
              "09:00-18:00", 90, kind="gestion", staff=staff("accueil"),
              room=RoomRequest(("cuisine",)), priority="low"),
 
-    fixed(GENTIOUX, "Démarches CAF et santé en ligne", "thu", "10:00-12:00",
+    fixed(GENTIOUX, "Démarches CAF et santé en ligne", "tue", "10:00-12:00",
           kind="atelier_numerique", staff=staff("mediation_numerique"), attendees=6,
           room=RoomRequest(("accessible_pmr",)), equipment=kit("malle_tablettes")),
 
