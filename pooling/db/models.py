@@ -362,3 +362,128 @@ def refuse_to_touch_published_plan(mapper: Any, connection: Any, version: PlanVe
     previous = history.deleted[0] if history.deleted else version.status
     if previous == "published":
         raise PublishedPlanIsFinal(version.id)
+
+
+# --- accounts and background solves ----------------------------------------------------------
+
+ROLES = ("coordinator", "site_manager", "facilitator")
+PLAN_RUN_STATUSES = ("queued", "running", "done", "failed", "cancelled")
+
+
+class User(Base):
+    """A person who signs in: a coordinator (whole network), a site manager or a facilitator.
+
+    Sites and the facilitator are named by their interchange ids (`code`), not by foreign keys:
+    an import replaces a network's site and facilitator rows, while the ids people know stay.
+    """
+
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint("email <> ''", name="email_not_empty"),
+        CheckConstraint(one_of("role", ROLES), name="role"),
+        CheckConstraint(one_of("language", ("fr", "en")), name="language"),
+        CheckConstraint("(role = 'facilitator') = (facilitator_code IS NOT NULL)",
+                        name="facilitator_code_iff_facilitator"),
+        CheckConstraint("role = 'coordinator' OR network_id IS NOT NULL",
+                        name="network_unless_coordinator"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(unique=True)
+    """Stored lower-case: people type it in any case."""
+    name: Mapped[str]
+    password_hash: Mapped[str]
+    role: Mapped[str]
+    network_id: Mapped[int | None] = mapped_column(
+        ForeignKey("networks.id", ondelete="CASCADE"))
+    """NULL only for a coordinator of the whole installation (every network)."""
+    facilitator_code: Mapped[str | None]
+    language: Mapped[str]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    network: Mapped[Network | None] = relationship()
+    sites: Mapped[list[UserSite]] = relationship(
+        order_by="UserSite.site_code", cascade="all, delete-orphan", passive_deletes=True)
+
+
+class UserSite(Base):
+    """A site (by its id in the user's network) that a site manager manages."""
+
+    __tablename__ = "user_sites"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    site_code: Mapped[str] = mapped_column(primary_key=True)
+
+
+class LoginAttempt(Base):
+    """A failed sign-in, kept a while so that repeated failures lock the address out."""
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(index=True)
+    attempted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ApiToken(Base):
+    """A bearer token of the JSON API; only its SHA-256 is stored."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(unique=True)
+    label: Mapped[str]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship()
+
+
+class CalendarToken(Base):
+    """The secret in a facilitator's iCal feed URL.
+
+    Kept in clear, unlike API tokens: the facilitator's page shows the feed URL every time, and
+    the feed only reads their own assignments. Replacing the token revokes old subscriptions.
+    """
+
+    __tablename__ = "calendar_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
+                                         unique=True)
+    token: Mapped[str] = mapped_column(unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship()
+
+
+class PlanRun(Base):
+    """A solve of one week running outside the web request, tracked here rather than in memory.
+
+    `progress` lists the solutions found so far: `{"elapsed", "objective", "bound",
+    "coverage"}`. The worker polls `cancel_requested`; when done it links the saved version.
+    """
+
+    __tablename__ = "plan_runs"
+    __table_args__ = (CheckConstraint(one_of("status", PLAN_RUN_STATUSES), name="status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    week_id: Mapped[int] = mapped_column(ForeignKey("planning_weeks.id", ondelete="CASCADE"))
+    requested_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+    status: Mapped[str]
+    options: Mapped[dict[str, Any] | None] = mapped_column(JSONValue)
+    """The solve settings asked for (time limit, keep pins...)."""
+    progress: Mapped[list[dict[str, Any]]] = mapped_column(JSONValue)
+    cancel_requested: Mapped[bool]
+    plan_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("plan_versions.id", ondelete="SET NULL"))
+    error: Mapped[str | None]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    week: Mapped[PlanningWeek] = relationship()
+    plan_version: Mapped[PlanVersion | None] = relationship()
