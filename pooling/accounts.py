@@ -153,8 +153,8 @@ def account_problems(session: Session, email: str, name: str, password: str, rol
         problems.append(Problem("password", N_("Choose a password of at least {count} "
                                                "characters."), {"count": MIN_PASSWORD_LENGTH}))
     if language not in LANGUAGES:
-        problems.append(Problem("language", N_("Unknown language {language}: use fr or en."),
-                                {"language": language}))
+        problems.append(Problem("language", N_("Unknown language {code}: use fr or en."),
+                                {"code": language}))
     if role not in ROLES:
         problems.append(Problem("role", N_("Unknown role {role}: use coordinator, site_manager "
                                            "or facilitator."), {"role": role}))
@@ -204,8 +204,8 @@ def role_problems(session: Session, role: str, network: Network | None, sites: l
 def set_language(session: Session, user_id: int, language: str) -> None:
     """Remember the language a person chose for the pages and messages they get."""
     if language not in LANGUAGES:
-        raise InvalidInput([Problem("language", N_("Unknown language {language}: use fr or en."),
-                                    {"language": language})])
+        raise InvalidInput([Problem("language", N_("Unknown language {code}: use fr or en."),
+                                    {"code": language})])
     with one_transaction(session):
         user = session.get(User, user_id)
         if user is not None:

@@ -208,5 +208,86 @@ def demo_command(ctx: click.Context, database: str | None) -> None:
     import_into_database(ctx, demo_scenario(), database)
 
 
+
+@main.command("create-user")
+@click.argument("email")
+@click.option("--role", required=True, type=click.Choice(["coordinator", "site_manager",
+                                                          "facilitator"]),
+              help="coordinator (whole network), site_manager (their sites) or facilitator.")
+@click.option("--name", required=True, help="The person's name as the pages show it.")
+@click.option("--site", "sites", multiple=True, metavar="ID",
+              help="A site a site manager manages (repeat for several).")
+@click.option("--facilitator", default=None, metavar="ID",
+              help="The facilitator this account is (facilitator accounts).")
+@click.option("--network", default=None, metavar="NAME",
+              help="The person's network (a coordinator without one covers every network).")
+@click.option("--language", type=click.Choice(LANGUAGES), default="fr",
+              help="Language of the pages for this person (default fr).")
+@click.password_option("--password", help="The password (asked when not given).")
+@database_option
+@click.pass_context
+def create_user_command(ctx: click.Context, email: str, role: str, name: str,
+                        sites: tuple[str, ...], facilitator: str | None, network: str | None,
+                        language: str, password: str, database: str | None) -> None:
+    """Create an account that can sign in to the web application."""
+    from sqlalchemy.orm import Session
+
+    from pooling.accounts import create_user
+
+    engine = open_database(database)
+    try:
+        with Session(engine) as session:
+            account = create_user(session, email, name, password, role, network=network,
+                                  sites=sites, facilitator=facilitator, language=language)
+    except InvalidInput as error:
+        fail_with_problems(ctx, error)
+        return
+    finally:
+        engine.dispose()
+    say(ctx, "Account created: {email} ({role}).", email=account.email,
+        role=translate(account.role, ctx.obj["lang"]))
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--demo/--no-demo", default=True, show_default=True,
+              help="Load the demo network into an empty database and create demo accounts.")
+@database_option
+@click.pass_context
+def serve_command(ctx: click.Context, host: str, port: int, demo: bool,
+                  database: str | None) -> None:
+    """Run the web application (embedded server) on a migrated database.
+
+    With --demo (the default), an empty database gets the demo network, and one account per
+    role is created on the first network if missing; their sign-ins are printed.
+    """
+    from sqlalchemy.orm import Session
+
+    from pooling.accounts import ensure_demo_accounts
+    from pooling.store import import_scenario, list_weeks
+    from scenarios.demo import demo_scenario
+    from webui import create_app
+    from webui.config import DevelopmentConfig
+
+    engine = open_database(database)
+    try:
+        if demo:
+            with Session(engine) as session:
+                weeks = list_weeks(session)
+                if not weeks:
+                    import_scenario(session, demo_scenario())
+                    weeks = list_weeks(session)
+                accounts = ensure_demo_accounts(session, weeks[0].network)
+            say(ctx, "Demo accounts on network {network}:", network=weeks[0].network)
+            for account in accounts:
+                say(ctx, "  {role}: {email} / {password}", email=account.email,
+                    password=account.password, role=translate(account.role, ctx.obj["lang"]))
+        url = engine.url.render_as_string(hide_password=False)
+    finally:
+        engine.dispose()
+    say(ctx, "Pooling runs on http://{host}:{port}/ (Ctrl+C to stop)", host=host, port=port)
+    create_app(DevelopmentConfig(url)).run(host=host, port=port)
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

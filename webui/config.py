@@ -91,6 +91,8 @@ class ProductionConfig(Config):
 class TestConfig(Config):
     """The Flask test client on a given database; CSRF off unless a test turns it on."""
 
+    __test__ = False  # not a pytest test class, despite its name
+
     TESTING = True
     WTF_CSRF_ENABLED = False
     LOGIN_POLICY = LoginPolicy(max_failures=3, window=timedelta(minutes=10))

@@ -20,9 +20,9 @@ def init_app(app: Flask) -> None:
     app.teardown_appcontext(close_session)
 
 
-def engine() -> Engine:
-    """The application's engine."""
-    return current_app.extensions[ENGINE_KEY]
+def engine(app: Flask | None = None) -> Engine:
+    """The engine of `app` (default: the current application)."""
+    return (app or current_app).extensions[ENGINE_KEY]
 
 
 def db_session() -> Session:
