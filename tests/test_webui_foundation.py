@@ -15,15 +15,19 @@ from click.testing import CliRunner
 from flask import Blueprint
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from wtforms import StringField
 
 from pooling.accounts import account_by_id, authenticate
 from pooling.cli import main
 from pooling.db import make_engine
 from pooling.db.models import LoginAttempt, Network, User
+from pooling.errors import InvalidInput, Problem
 from scenarios.demo import demo_scenario
 from webui import create_app
+from webui.auth.forms import LoginForm
 from webui.config import (ConfigurationError, DevelopmentConfig, ProductionConfig, TestConfig,
                           config_from_environment)
+from webui.forms import show_problems
 from webui.permissions import coordinator_required, facilitator_self, site_manager_for
 from webui_fixtures import (app, app_database, app_session, client, csrf_app,  # noqa: F401
                             demo_accounts, demo_database, login_as)
@@ -264,6 +268,7 @@ def test_every_page_string_has_its_french_translation_compiled():
     translated = {message.id: message.string for message in catalogue if message.id}
     assert sorted(found - set(translated)) == []
     assert [message_id for message_id, french in translated.items() if not french] == []
+    assert [message.id for message in catalogue if message.fuzzy and message.id] == []
     mo_path = TRANSLATIONS / "messages.mo"
     assert mo_path.exists(), "run: .venv/bin/pybabel compile -d webui/translations"
     with open(mo_path, "rb") as mo_file:
@@ -377,3 +382,23 @@ def test_serve_without_demo_creates_no_account(sqlite_url, monkeypatch):
     with Session(engine) as session:
         assert session.scalar(select(func.count(User.id))) == 0
     engine.dispose()
+
+
+class SitesForm(LoginForm):
+    sites = StringField()
+
+
+def test_problems_of_a_use_case_appear_under_their_fields(app):
+    error = InvalidInput([Problem("email", "An account already uses {email}.",
+                                  {"email": "a@b.org"}),
+                          Problem("sites[1]", "Network {network} has no site {site}.",
+                                  {"network": "N", "site": "S7"}),
+                          Problem("network", "No network is named {network}.",
+                                  {"network": "X"})])
+    with app.test_request_context("/", method="POST"):
+        form = SitesForm()
+        form.validate()
+        show_problems(form, error)
+        assert form.email.errors[-1] == "Un compte utilise déjà a@b.org."
+        assert form.sites.errors == ["sites[1]: Le réseau N n'a pas de lieu S7."]
+        assert form.form_errors == ["network: Aucun réseau ne s'appelle X."]
