@@ -17,6 +17,7 @@ setup: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/pooling demo
+	$(BIN)/pooling serve
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

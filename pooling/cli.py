@@ -186,26 +186,166 @@ def validate_command(ctx: click.Context, scenario_path: Path, plan_path: Path) -
 
 
 def print_kpis(ctx: click.Context, kpis: dict) -> None:
-    """The plan's key figures in a few readable lines."""
+    """The plan's key figures in a few readable lines (those the plan carries)."""
     lang = ctx.obj["lang"]
-    for priority, figures in kpis["coverage_by_priority"].items():
+    for priority, figures in kpis.get("coverage_by_priority", {}).items():
         say(ctx, "  coverage {priority}: {met}/{total}",
             priority=translate(priority, lang), **figures)
-    say(ctx, "  travel: {minutes} min", minutes=kpis["travel_minutes"])
-    say(ctx, "  minutes inside avoid windows: {minutes}", minutes=kpis["avoid_minutes"])
-    for facilitator, minutes in sorted(kpis["worked_minutes_by_facilitator"].items()):
+    if "travel_minutes" in kpis:
+        say(ctx, "  travel: {minutes} min", minutes=kpis["travel_minutes"])
+    if "avoid_minutes" in kpis:
+        say(ctx, "  minutes inside avoid windows: {minutes}", minutes=kpis["avoid_minutes"])
+    for facilitator, minutes in sorted(kpis.get("worked_minutes_by_facilitator", {}).items()):
         say(ctx, "  worked {facilitator}: {hours}h{minutes:02d}",
             facilitator=facilitator, hours=minutes // 60, minutes=minutes % 60)
 
 
 @main.command("demo")
 @database_option
+@click.option("--solve/--no-solve", default=True, show_default=True,
+              help="Also solve the demo week and print its rota.")
+@click.option("--time-limit", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds of search for the demo week.")
 @click.pass_context
-def demo_command(ctx: click.Context, database: str | None) -> None:
-    """Load the demo network (8 real tiers-lieux of Nouvelle-Aquitaine) and print its summary."""
+def demo_command(ctx: click.Context, database: str | None, solve: bool, time_limit: float) -> None:
+    """Load the demo network (8 real tiers-lieux of Nouvelle-Aquitaine), solve and print its week."""
     from scenarios.demo import demo_scenario
 
-    import_into_database(ctx, demo_scenario(), database)
+    scenario = demo_scenario()
+    import_into_database(ctx, scenario, database)
+    if solve:
+        engine = open_database(database)
+        try:
+            solve_stored_week(ctx, engine, scenario.network.name, scenario.network.week_start,
+                              time_limit=time_limit)
+        finally:
+            engine.dispose()
+
+
+def progress_printer(ctx: click.Context):
+    """A live one-line progress bar on stderr: coverage, objective, bound, elapsed time."""
+    width = 30
+
+    def show(event) -> None:
+        done = int(width * event.met / event.total) if event.total else width
+        bar = "#" * done + "-" * (width - done)
+        objective = "-" if event.objective is None else f"{event.objective:.0f}"
+        bound = "-" if event.bound is None else f"{event.bound:.0f}"
+        click.echo(f"\r[{bar}] {event.met}/{event.total} "
+                   f"{translate('obj {objective} bound {bound}', ctx.obj['lang'], objective=objective, bound=bound)}"
+                   f" {event.elapsed:.1f}s {event.phase:<24}", nl=False, err=True)
+
+    return show
+
+
+def print_plan(ctx: click.Context, scenario, plan) -> None:
+    """The rota, what is unmet with its reasons, and the plan's figures."""
+    from pooling.rota_text import rota_lines, unmet_lines
+
+    lang = ctx.obj["lang"]
+    for line in rota_lines(scenario, plan, lang):
+        click.echo(line)
+    if plan.unmet:
+        say(ctx, "Unmet needs ({count}):", count=len(plan.unmet))
+        for line in unmet_lines(scenario, plan, lang):
+            click.echo(line)
+    say(ctx, "Status {status}, objective {objective}, bound {bound}", status=plan.status,
+        objective=plan.objective, bound=plan.bound)
+    if plan.kpis:
+        print_kpis(ctx, plan.kpis)
+
+
+solve_options = [
+    click.option("--time-limit", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+                 help="Seconds of search."),
+    click.option("--workers", type=click.IntRange(min=1), default=None,
+                 help="Parallel search workers (default: the machine's cores)."),
+    click.option("--seed", type=int, default=0, show_default=True,
+                 help="Random seed; with one worker the same input gives the same plan."),
+    click.option("--method", type=click.Choice(["cpsat", "greedy"]), default="cpsat",
+                 show_default=True, help="cpsat: the optimiser; greedy: first-fit baseline."),
+]
+
+
+def with_solve_options(command):
+    for option in reversed(solve_options):
+        command = option(command)
+    return command
+
+
+@main.command("solve")
+@click.argument("scenario_path", metavar="SCENARIO", type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+              help="Where to write the plan (JSON, format v1).")
+@click.option("--previous", "previous_path", type=click.Path(exists=True, path_type=Path),
+              default=None, help="A published plan to stay close to (re-planning).")
+@click.option("--quiet", is_flag=True, help="Print only the summary, not the rota.")
+@with_solve_options
+@click.pass_context
+def solve_command(ctx: click.Context, scenario_path: Path, out: Path, previous_path: Path | None,
+                  quiet: bool, time_limit: float, workers: int | None, seed: int,
+                  method: str) -> None:
+    """Compute the week's rota for a scenario (JSON, XLSX or CSV folder) and write the plan."""
+    from pooling.interchange import read_plan_json, write_plan_json
+    from pooling.loading import load_scenario
+    from pooling.planning import solve_scenario
+
+    try:
+        scenario = load_scenario(scenario_path)
+        previous = read_plan_json(previous_path) if previous_path else None
+        plan = solve_scenario(scenario, method=method, time_limit=time_limit, workers=workers,
+                              seed=seed, previous=previous, progress=progress_printer(ctx),
+                              language=ctx.obj["lang"])
+    except InvalidInput as error:
+        click.echo("", err=True)
+        fail_with_problems(ctx, error)
+        return
+    click.echo("", err=True)
+    write_plan_json(plan, out)
+    if quiet:
+        say(ctx, "Status {status}, objective {objective}, bound {bound}", status=plan.status,
+            objective=plan.objective, bound=plan.bound)
+    else:
+        print_plan(ctx, scenario, plan)
+    say(ctx, "Plan written to {path}", path=out)
+
+
+def solve_stored_week(ctx: click.Context, engine, network: str, week_start: date,
+                      **options) -> None:
+    """Solve a network-week of the database, keep the plan as a draft and print it."""
+    from sqlalchemy.orm import Session
+
+    from pooling.plan_week import solve_week
+    from pooling.store import plan_snapshot
+
+    with Session(engine) as session:
+        version = solve_week(session, network, week_start, progress=progress_printer(ctx),
+                             language=ctx.obj["lang"], **options)
+        click.echo("", err=True)
+        scenario, plan = plan_snapshot(version)
+        print_plan(ctx, scenario, plan)
+        say(ctx, "Stored as draft version {number}.", number=version.number)
+
+
+@main.command("solve-week")
+@click.argument("network")
+@click.argument("week_start", metavar="WEEK_START", callback=lambda c, p, v: parse_week(v))
+@database_option
+@with_solve_options
+@click.pass_context
+def solve_week_command(ctx: click.Context, network: str, week_start: date,
+                       database: str | None, **options) -> None:
+    """Solve a network-week stored in the database and keep the plan as a draft version."""
+    from pooling.store import UnknownWeek
+
+    engine = open_database(database)
+    try:
+        solve_stored_week(ctx, engine, network, week_start, **options)
+    except UnknownWeek as error:
+        click.echo(error.text(ctx.obj["lang"]), err=True)
+        ctx.exit(1)
+    finally:
+        engine.dispose()
 
 
 

@@ -135,14 +135,35 @@ def test_export_of_an_unknown_week_fails_cleanly(sqlite_url, tmp_path):
 
 
 def test_demo_command_loads_the_demo_week(sqlite_url):
-    result = run("demo", "--database", sqlite_url)
+    result = run("demo", "--no-solve", "--database", sqlite_url)
     assert result.exit_code == 0, result.output
     assert "8 sites, 14 facilitators" in result.output
     assert read_scenario_json(DEMO_JSON) == demo_scenario()
 
 
+@pytest.mark.parametrize("method", ["greedy", "cpsat"])
+def test_solve_writes_a_plan_the_referee_accepts(planted, tmp_path, method):
+    folder, scenario, _ = planted
+    out = tmp_path / "plan.json"
+    result = run("solve", str(folder / "scenario.json"), "--out", str(out), "--method", method,
+                 "--time-limit", "5", "--workers", "1", "--seed", "1")
+    assert result.exit_code == 0, result.output
+    assert "Plan written to" in result.output
+    checked = run("validate", str(folder / "scenario.json"), str(out))
+    assert checked.exit_code == 0, checked.output
+
+
+def test_solve_week_stores_a_draft_and_prints_the_rota(sqlite_url):
+    assert run("demo", "--no-solve", "--database", sqlite_url).exit_code == 0
+    result = run("solve-week", demo_scenario().network.name, "2026-11-30", "--method",
+                 "greedy", "--database", sqlite_url)
+    assert result.exit_code == 0, result.output
+    assert "Stored as draft version 1." in result.output
+    assert "Mon 2026-11-30" in result.output
+
+
 @pytest.mark.parametrize("command", [[], ["init-db"], ["import"], ["export"], ["validate"],
-                                     ["demo"]])
+                                     ["demo"], ["solve"], ["solve-week"]])
 def test_every_command_has_help(command):
     result = run(*command, "--help")
     assert result.exit_code == 0
