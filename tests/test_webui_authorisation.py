@@ -1,0 +1,324 @@
+"""Who may open what: every route of the application for every role, in one table.
+
+`MATRIX` has a row per route and method (plus wrong methods answering 405). A new route
+without a row fails `test_the_matrix_covers_every_route`, so nobody adds a page without
+saying who may open it. Object routes are also tried by a site manager of other sites and a
+facilitator who is someone else: they get 403, never the data.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from werkzeug.routing import Rule
+
+from pooling.accounts import calendar_token, create_user, issue_api_token
+from pooling.db import make_engine
+from pooling.db.models import Facilitator, Site, User
+from pooling.plan_week import solve_week
+from pooling.store import publish_plan
+from scenarios.demo import demo_scenario
+from webui.database import engine as app_engine
+from webui_fixtures import demo_database, make_test_app  # noqa: F401  (pytest fixture)
+
+LOGIN = "login"
+"""A redirection to the sign-in page (302 to /login?next=...)."""
+ELSEWHERE = "elsewhere"
+"""A redirection to another page than the sign-in page (302)."""
+
+ROLES = ("anonymous", "coordinator", "site_manager", "facilitator",
+         "other_site_manager", "other_facilitator")
+OTHER_SITE_MANAGER = ("autres-lieux@test.pooling.example", "other-site-manager")
+OTHER_FACILITATOR = ("autre-animation@test.pooling.example", "other-facilitator")
+
+
+@dataclass(frozen=True)
+class Row:
+    """Expected answers to `method path` for each role.
+
+    `path` is formatted with `Objects` fields ({site}, {version}...). The two "other" roles
+    answer like their own role unless the row says otherwise (object routes: 403).
+    """
+
+    endpoint: str
+    method: str
+    path: str
+    anonymous: int | str
+    coordinator: int | str
+    site_manager: int | str
+    facilitator: int | str
+    other_site_manager: int | str | None = None
+    other_facilitator: int | str | None = None
+
+    def expected(self, role: str) -> int | str:
+        value = getattr(self, role)
+        if value is None:
+            return getattr(self, role.removeprefix("other_"))
+        return value
+
+
+def row(endpoint: str, method: str, path: str, anonymous, coordinator, site_manager,
+        facilitator, others: tuple | None = None) -> Row:
+    """A table row; `others` = (other site manager, other facilitator) for object routes."""
+    return Row(endpoint, method, path, anonymous, coordinator, site_manager, facilitator,
+               *(others or (None, None)))
+
+
+MATRIX: list[Row] = [
+    # endpoint, method, path, anonymous, coordinator, site manager, facilitator,
+    # (other site manager, other facilitator) for routes naming a site or a person
+    row("static", "GET", "/static/pooling.css", 200, 200, 200, 200),
+    row("auth.login", "GET", "/login", 200, ELSEWHERE, ELSEWHERE, ELSEWHERE),
+    row("auth.login", "POST", "/login", 400, ELSEWHERE, ELSEWHERE, ELSEWHERE),
+    row("auth.logout", "POST", "/logout", LOGIN, LOGIN, LOGIN, LOGIN),
+    row("auth.logout", "GET", "/logout", 405, 405, 405, 405),
+    row("auth.language", "POST", "/language", ELSEWHERE, ELSEWHERE, ELSEWHERE, ELSEWHERE),
+    row("auth.language", "GET", "/language", 405, 405, 405, 405),
+    row("home.index", "GET", "/", LOGIN, 200, 200, 200),
+    row("home.index", "POST", "/", 405, 405, 405, 405),
+]
+
+
+# --- the database every request starts from -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Objects:
+    """What the paths of the table name: the demo week, its sites, people and plans."""
+
+    network: str
+    week: str
+    site: str
+    other_site: str
+    facilitator: str
+    other_facilitator: str
+    published: int
+    draft: int
+    calendar: str
+    api_tokens: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def matrix_database(demo_database, tmp_path_factory) -> tuple[Path, Objects]:
+    """The demo database plus the "other" accounts, a published and a draft plan, tokens."""
+    path = tmp_path_factory.mktemp("matrix") / "matrix.db"
+    shutil.copy(demo_database[0], path)
+    accounts = demo_database[1]
+    network = demo_scenario().network
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with Session(engine) as session:
+            sites = session.scalars(select(Site.code).order_by(Site.position)).all()
+            people = session.scalars(select(Facilitator.code)
+                                     .order_by(Facilitator.position)).all()
+            create_user(session, OTHER_SITE_MANAGER[0], "Autre responsable",
+                        OTHER_SITE_MANAGER[1], "site_manager", network=network.name,
+                        sites=[sites[2]])
+            create_user(session, OTHER_FACILITATOR[0], "Autre animatrice",
+                        OTHER_FACILITATOR[1], "facilitator", network=network.name,
+                        facilitator=people[1])
+            published = solve_week(session, network.name, network.week_start,
+                                   method="greedy", time_limit=1, workers=1)
+            publish_plan(session, published.id)
+            draft = solve_week(session, network.name, network.week_start,
+                               method="greedy", time_limit=1, workers=1)
+            users = {user.email: user.id for user in session.scalars(select(User))}
+            emails = {role: account.email for role, account in accounts.items()}
+            emails |= {"other_site_manager": OTHER_SITE_MANAGER[0],
+                       "other_facilitator": OTHER_FACILITATOR[0]}
+            api_tokens = {role: issue_api_token(session, users[email], "matrix")
+                          for role, email in emails.items()}
+            objects = Objects(network=network.name, week=network.week_start.isoformat(),
+                              site=sites[0], other_site=sites[2], facilitator=people[0],
+                              other_facilitator=people[1], published=published.id,
+                              draft=draft.id,
+                              calendar=calendar_token(session, users[emails["facilitator"]]),
+                              api_tokens=api_tokens)
+    finally:
+        engine.dispose()
+    return path, objects
+
+
+@dataclass
+class Requester:
+    """Sends one request as a role, each POST on a fresh copy of the matrix database."""
+
+    app: Flask
+    template: Path
+    database: Path
+    objects: Objects
+    cookies: dict[str, str]
+
+    def restore_database(self) -> None:
+        app_engine(self.app).dispose()
+        shutil.copy(self.template, self.database)
+
+    def client(self, role: str) -> FlaskClient:
+        client = self.app.test_client()
+        if role in self.cookies:
+            client.set_cookie("session", self.cookies[role])
+        return client
+
+    def send(self, role: str, method: str, path: str):
+        if method != "GET":
+            self.restore_database()
+        headers = {}
+        if path.startswith("/api/") and role != "anonymous":
+            headers["Authorization"] = f"Bearer {self.objects.api_tokens[role]}"
+        url = path.format(**vars(self.objects))
+        return self.client(role).open(url, method=method, headers=headers)
+
+
+def session_cookie(app: Flask, email: str, password: str) -> str:
+    client = app.test_client()
+    response = client.post("/login", data={"email": email, "password": password})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return client.get_cookie("session").value
+
+
+@pytest.fixture(scope="module")
+def requester(matrix_database, demo_database, tmp_path_factory) -> Iterator[Requester]:
+    template, objects = matrix_database
+    database = tmp_path_factory.mktemp("matrix-app") / "pooling.db"
+    shutil.copy(template, database)
+    application = make_test_app(f"sqlite:///{database}")
+    sign_ins = {role: (account.email, account.password)
+                for role, account in demo_database[1].items()}
+    sign_ins |= {"other_site_manager": OTHER_SITE_MANAGER, "other_facilitator": OTHER_FACILITATOR}
+    cookies = {role: session_cookie(application, *pair) for role, pair in sign_ins.items()}
+    yield Requester(application, template, database, objects, cookies)
+    app_engine(application).dispose()
+
+
+def answer(response) -> int | str:
+    """The response's status, redirections told apart by where they lead."""
+    if response.status_code == 302:
+        return LOGIN if response.location.startswith("/login") else ELSEWHERE
+    return response.status_code
+
+
+# --- the tests -------------------------------------------------------------------------------
+
+
+def routes(app: Flask) -> set[tuple[str, str]]:
+    """(endpoint, method) of every rule, HEAD and OPTIONS left to Werkzeug."""
+    rules: list[Rule] = list(app.url_map.iter_rules())
+    return {(rule.endpoint, method) for rule in rules
+            for method in rule.methods - {"HEAD", "OPTIONS"}}
+
+
+def test_the_matrix_covers_every_route(requester):
+    covered = {(line.endpoint, line.method) for line in MATRIX}
+    missing = routes(requester.app) - covered
+    assert not missing, f"routes without a row in MATRIX: {sorted(missing)}"
+
+
+def test_every_route_answers_each_role_as_the_matrix_says(requester):
+    wrong = []
+    for line in MATRIX:
+        for role in ROLES:
+            expected = line.expected(role)
+            with requester.send(role, line.method, line.path) as response:
+                got = answer(response)
+            if got != expected:
+                wrong.append(f"{line.method} {line.path} as {role}: {got}, expected {expected}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_matrix_paths_reach_their_endpoints(requester):
+    """A row's path is served by the endpoint it names (no row tests some other page)."""
+    adapter = requester.app.url_map.bind("localhost")
+    served = routes(requester.app)
+    wrong = []
+    for line in MATRIX:
+        path = line.path.format(**vars(requester.objects)).split("?")[0]
+        method = line.method if (line.endpoint, line.method) in served else \
+            next(method for endpoint, method in sorted(served) if endpoint == line.endpoint)
+        endpoint = adapter.match(path, method=method)[0]
+        if endpoint != line.endpoint:
+            wrong.append(f"{line.path}: served by {endpoint}, row says {line.endpoint}")
+    assert not wrong, "\n".join(wrong)
+
+
+# --- CSRF and error pages --------------------------------------------------------------------
+
+
+def csrf_token(page: str) -> str:
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+
+
+def form_routes() -> list[Row]:
+    """Every POST of a page form (the JSON API uses tokens, not cookies, so no CSRF)."""
+    return [line for line in MATRIX if line.method == "POST" and not line.path.startswith("/api/")
+            and 405 not in (line.anonymous, line.coordinator)]
+
+
+def allowed_role(line: Row) -> str:
+    """A role this form is meant for, so the refusal is CSRF's and not the role's."""
+    if line.anonymous not in (LOGIN, 401, 403):
+        return "anonymous"
+    return next(role for role in ROLES[1:] if line.expected(role) != 403)
+
+
+@pytest.fixture
+def csrf_requester(requester) -> Iterator[Requester]:
+    """The matrix application's database, with CSRF checks on as in production."""
+    application = make_test_app(f"sqlite:///{requester.database}", csrf=True)
+    yield Requester(application, requester.template, requester.database, requester.objects,
+                    requester.cookies)
+    app_engine(application).dispose()
+
+
+def test_every_form_is_refused_without_its_csrf_token(csrf_requester):
+    accepted = []
+    for line in form_routes():
+        role = allowed_role(line)
+        response = csrf_requester.send(role, "POST", line.path)
+        page = response.get_data(as_text=True)
+        if response.status_code != 400 or "Formulaire expiré" not in page:
+            accepted.append(f"POST {line.path} as {role}: {response.status_code}")
+    assert form_routes(), "no form route found"
+    assert not accepted, "\n".join(accepted)
+
+
+def test_a_form_with_its_csrf_token_is_accepted(csrf_requester, demo_database):
+    account = demo_database[1]["coordinator"]
+    client = csrf_requester.client("anonymous")
+    token = csrf_token(client.get("/login").get_data(as_text=True))
+    response = client.post("/login", data={"email": account.email, "password": account.password,
+                                           "csrf_token": token})
+    assert response.status_code == 302 and response.location == "/"
+
+
+def visible_text(response) -> str:
+    body = re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))
+    return re.sub(r"\s+", " ", body)
+
+
+def test_the_not_found_page_says_so_and_leads_home(requester):
+    response = requester.client("facilitator").get("/no/such/page")
+    assert response.status_code == 404
+    page = visible_text(response)
+    assert "Page introuvable" in page and "Retour à l'accueil" in page.replace("&#39;", "'")
+
+
+def test_the_forbidden_page_explains_and_shows_no_data(requester):
+    """A facilitator opening a coordinator's page gets the 403 page, without the network."""
+    forbidden = [line for line in MATRIX if line.facilitator == 403 and line.method == "GET"]
+    if not forbidden:
+        pytest.skip("no page refuses facilitators yet (coordinator pages not registered)")
+    response = requester.send("facilitator", "GET", forbidden[0].path)
+    page = visible_text(response)
+    assert response.status_code == 403
+    assert "Accès refusé" in page and "coordinateur" in page
+    assert requester.objects.other_site not in page
