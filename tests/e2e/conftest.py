@@ -112,15 +112,21 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="session")
-def browser_context(live_server, tmp_path_factory):
-    """Chromium on a new empty profile, its pages opening the live server's paths."""
+def chromium() -> Path:
+    """Debian's chromium, or a skip saying it is missing (before the server is started)."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is not installed (CI installs it: apt-get install chromium)")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser_context(chromium, live_server, tmp_path_factory):
+    """Chromium on a new empty profile, its pages opening the live server's paths."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM),
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(chromium),
             headless=True, args=CHROMIUM_ARGS, base_url=live_server.url, locale="fr-FR",
             viewport={"width": 1280, "height": 900}, accept_downloads=True)
         context.set_default_timeout(TIMEOUT_MS)
