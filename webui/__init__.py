@@ -15,9 +15,10 @@ from webui.config import Config, config_from_environment
 def blueprints() -> list:
     """Every blueprint of the application, one line each."""
     from webui.auth import bp as auth
+    from webui.coordinator import bp as coordinator
     from webui.home import bp as home
 
-    return [auth, home]
+    return [auth, home, coordinator]
 
 
 def create_app(config: Config | None = None) -> Flask:
