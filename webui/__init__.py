@@ -17,8 +17,9 @@ def blueprints() -> list:
     from webui.auth import bp as auth
     from webui.coordinator import bp as coordinator
     from webui.home import bp as home
+    from webui.site_manager import bp as site_manager
 
-    return [auth, home, coordinator]
+    return [auth, home, coordinator, site_manager, facilitator, api, api_tokens]
 
 
 def create_app(config: Config | None = None) -> Flask:
