@@ -19,7 +19,7 @@ def blueprints() -> list:
     from webui.home import bp as home
     from webui.site_manager import bp as site_manager
 
-    return [auth, home, coordinator, site_manager, facilitator, api, api_tokens]
+    return [auth, home, coordinator, site_manager]
 
 
 def create_app(config: Config | None = None) -> Flask:
