@@ -16,10 +16,11 @@ def blueprints() -> list:
     """Every blueprint of the application, one line each."""
     from webui.auth import bp as auth
     from webui.coordinator import bp as coordinator
+    from webui.facilitator import bp as facilitator
     from webui.home import bp as home
     from webui.site_manager import bp as site_manager
 
-    return [auth, home, coordinator, site_manager]
+    return [auth, home, coordinator, site_manager, facilitator]
 
 
 def create_app(config: Config | None = None) -> Flask:
