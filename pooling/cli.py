@@ -429,5 +429,31 @@ def serve_command(ctx: click.Context, host: str, port: int, demo: bool,
     say(ctx, "Pooling runs on http://{host}:{port}/ (Ctrl+C to stop)", host=host, port=port)
     create_app(DevelopmentConfig(url)).run(host=host, port=port)
 
+
+@main.command("create-token")
+@click.argument("email")
+@click.option("--label", default="api", show_default=True,
+              help="What the token is for (shown in the list of tokens).")
+@database_option
+@click.pass_context
+def create_token_command(ctx: click.Context, email: str, label: str,
+                         database: str | None) -> None:
+    """Make a JSON API token for a coordinator; it is printed once, keep it safe."""
+    from sqlalchemy.orm import Session
+
+    from pooling.api_tokens import create_api_token
+
+    engine = open_database(database)
+    try:
+        with Session(engine) as session:
+            token = create_api_token(session, email, label)
+    except InvalidInput as error:
+        fail_with_problems(ctx, error)
+        return
+    finally:
+        engine.dispose()
+    say(ctx, "API token for {email} (shown once): {token}", email=email, token=token)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -14,13 +14,15 @@ from webui.config import Config, config_from_environment
 
 def blueprints() -> list:
     """Every blueprint of the application, one line each."""
+    from webui.api import bp as api
+    from webui.api.tokens import bp as api_tokens
     from webui.auth import bp as auth
     from webui.coordinator import bp as coordinator
     from webui.facilitator import bp as facilitator
     from webui.home import bp as home
     from webui.site_manager import bp as site_manager
 
-    return [auth, home, coordinator, site_manager, facilitator]
+    return [auth, home, coordinator, site_manager, facilitator, api, api_tokens]
 
 
 def create_app(config: Config | None = None) -> Flask:
