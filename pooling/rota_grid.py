@@ -37,11 +37,10 @@ class Entry:
     title: str
     start: str
     end: str
-    site: str
-    room: str
-    people: str
-    units: str
     pinned: bool
+    detail: str
+    """What the cell adds to the time and title, given the grid's rows: the room and people
+    in a site's row, the place in a facilitator's row..."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +99,13 @@ def row_keys(dimension: str, assignment: dict[str, Any]) -> list[str]:
     return list(assignment.get("equipment", []))
 
 
+def cell_detail(dimension: str, site: str, room: str, people: str, units: str) -> str:
+    """The parts of an assignment its row does not already say."""
+    parts = {"site": (room, people, units), "facilitator": (site, room, units),
+             "room": (people, units), "equipment": (site, people)}[dimension]
+    return " · ".join(part for part in parts if part)
+
+
 def rota_grid(session: Session, version_id: int, dimension: str) -> Grid:
     """The grid of a version by `dimension` (site, facilitator, room or equipment)."""
     if dimension not in DIMENSIONS:
@@ -117,13 +123,14 @@ def rota_grid(session: Session, version_id: int, dimension: str) -> Grid:
     cells: dict[str, list[list[Entry]]] = {key: [[] for _ in dates] for key, _, _ in heads}
     for a in sorted(plan["assignments"], key=lambda a: (a["date"], a["start"], a["end"])):
         need = needs.get(a["need"], {})
+        site = site_names.get(a["site"], a["site"])
+        room = rooms.get(a["room"], a["room"]) if a.get("room") else ""
+        names_of_people = ", ".join(people.get(f, f) for f in a["facilitators"])
+        names_of_units = ", ".join(units.get(u, u) for u in a.get("equipment", []))
         entry = Entry(
             need=a["need"], title=need.get("title", a["need"]), start=a["start"], end=a["end"],
-            site=site_names.get(a["site"], a["site"]),
-            room=rooms.get(a["room"], a["room"]) if a.get("room") else "",
-            people=", ".join(people.get(f, f) for f in a["facilitators"]),
-            units=", ".join(units.get(u, u) for u in a.get("equipment", [])),
-            pinned=a["need"] in pins or "pinned" in need)
+            pinned=a["need"] in pins or "pinned" in need,
+            detail=cell_detail(dimension, site, room, names_of_people, names_of_units))
         for key in row_keys(dimension, a):
             if key in cells and a["date"] in column:
                 cells[key][column[a["date"]]].append(entry)

@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flask_babel import format_decimal
 from markupsafe import Markup, escape
 
 from pooling.plan_summary import MapSite, Trip, Workload
@@ -74,7 +75,8 @@ def shortened(text: str, length: int) -> str:
 
 
 def hours(minutes: float) -> str:
-    return f"{minutes / 60:.1f} h"
+    """Minutes as hours with one decimal, written the page's way (`9,5 h` in French)."""
+    return f"{format_decimal(minutes / 60, '0.0')} h"
 
 
 def workload_bars(workloads: Sequence[Workload]) -> list[Bar]:
@@ -86,23 +88,24 @@ def workload_bars(workloads: Sequence[Workload]) -> list[Bar]:
             for w in workloads]
 
 
-def progress_points(events: Sequence[dict], time_limit: float, key: str, low: float,
-                    high: float) -> str:
-    """Polyline points of one series of a run's progress: time across, value up."""
-    span = (high - low) or 1.0
+def progress_points(events: Sequence[dict], time_limit: float, until: float, key: str,
+                    low: float, high: float) -> str:
+    """Polyline points of one series of a run's progress, time across and value up: a value
+    holds until the next one and the last one until `until` (now, or the end of the run)."""
+    span = high - low
+    steps = [(min(event["elapsed"], time_limit), event[key]) for event in events
+             if event.get(key) is not None]
     points = []
-    for event in events:
-        value = event.get(key)
-        if value is None:
-            continue
-        x = WIDTH * min(event["elapsed"], time_limit) / (time_limit or 1.0)
-        y = PROGRESS_HEIGHT - PROGRESS_HEIGHT * (value - low) / span
-        points.append(f"{x:.1f},{y:.1f}")
+    for i, (moment, value) in enumerate(steps):
+        end = steps[i + 1][0] if i + 1 < len(steps) else max(moment, min(until, time_limit))
+        y = PROGRESS_HEIGHT * (0.5 if not span else 1 - (value - low) / span)
+        for x in (moment, end):
+            points.append(f"{WIDTH * x / (time_limit or 1.0):.1f},{y:.1f}")
     return " ".join(points)
 
 
-def progress_chart(ident: str, events: Sequence[dict], time_limit: float, title: str,
-                   description: str) -> Markup:
+def progress_chart(ident: str, events: Sequence[dict], time_limit: float, until: float,
+                   title: str, description: str) -> Markup:
     """Coverage (0 to 100 %) and the objective (lower is better, scaled to its range) over the
     run's time; `static/run-progress.js` redraws the same lines as events arrive."""
     objectives = [e["objective"] for e in events if e.get("objective") is not None]
@@ -111,16 +114,18 @@ def progress_chart(ident: str, events: Sequence[dict], time_limit: float, title:
         svg_open(ident, WIDTH, PROGRESS_HEIGHT, title, description, "chart--progress")
         + f'<line x1="0" x2="{WIDTH}" y1="{PROGRESS_HEIGHT}" y2="{PROGRESS_HEIGHT}" '
           f'class="chart__axis"/>'
+        + f'<line x1="0" x2="{WIDTH}" y1="0" y2="0" class="chart__axis"/>'
         + f'<polyline id="coverage-line" class="chart__line chart__line--coverage" points="'
-          f'{progress_points(events, time_limit, "coverage", 0.0, 1.0)}"/>'
+          f'{progress_points(events, time_limit, until, "coverage", 0.0, 1.0)}"/>'
         + f'<polyline id="objective-line" class="chart__line chart__line--objective" points="'
-          f'{progress_points(events, time_limit, "objective", low, high)}"/>'
+          f'{progress_points(events, time_limit, until, "objective", low, high)}"/>'
         + "</svg>")
 
 
 def projection(sites: Sequence[MapSite]):
     """Equirectangular projection fitted to the sites: x = longitude times the cosine of the
-    middle latitude, y = latitude, both scaled into the map."""
+    middle latitude, y = latitude, both scaled to fit the map's largest frame. Gives the place
+    of a site and the size of the drawing."""
     lats = [s.lat for s in sites]
     lons = [s.lon for s in sites]
     squeeze = math.cos(math.radians((min(lats) + max(lats)) / 2))
@@ -131,7 +136,7 @@ def projection(sites: Sequence[MapSite]):
     def place(site: MapSite) -> tuple[float, float]:
         return (MAP_PADDING + (site.lon - min(lons)) * squeeze * scale,
                 MAP_PADDING + (max(lats) - site.lat) * scale)
-    return place
+    return place, (width * scale + 2 * MAP_PADDING, height * scale + 2 * MAP_PADDING)
 
 
 def site_map(ident: str, sites: Sequence[MapSite], trips: Sequence[Trip], title: str,
@@ -140,9 +145,10 @@ def site_map(ident: str, sites: Sequence[MapSite], trips: Sequence[Trip], title:
     when travelled more often); names written when `labels`, else shown on hover."""
     if not sites:
         return Markup("")
-    place = projection(sites)
+    place, (width, height) = projection(sites)
     at = {site.id: place(site) for site in sites}
-    parts = [svg_open(ident, WIDTH, MAP_HEIGHT, title, description, "chart--map")]
+    label_room = 120 if labels else 0
+    parts = [svg_open(ident, width + label_room, height, title, description, "chart--map")]
     for trip in trips:
         if trip.a in at and trip.b in at:
             (x1, y1), (x2, y2) = at[trip.a], at[trip.b]

@@ -51,7 +51,7 @@ def status_of(run_id: int) -> dict:
 
 def progress_svg(status: dict):
     return progress_chart("run-chart", status["progress"], status["time_limit"] or 1.0,
-                          _("Progress of the solve"),
+                          status["elapsed"], _("Progress of the solve"),
                           _("Share of needs met (rising line) and objective (falling line, "
                             "lower is better) over the solve's time."))
 

@@ -7,13 +7,21 @@
   if (!run || run.dataset.finished === "true") { return; }
   var WIDTH = 640, HEIGHT = 180;
 
-  function points(events, timeLimit, index, low, high) {
-    var span = (high - low) || 1;
-    return events.filter(function (e) { return e[index] !== null; }).map(function (e) {
-      var x = WIDTH * Math.min(e[0], timeLimit) / (timeLimit || 1);
-      var y = HEIGHT - HEIGHT * (e[index] - low) / span;
-      return x.toFixed(1) + "," + y.toFixed(1);
-    }).join(" ");
+  // A value holds until the next one, the last one until `until` (as webui/charts.py draws).
+  function points(events, timeLimit, until, index, low, high) {
+    var span = high - low;
+    var steps = events.filter(function (e) { return e[index] !== null; }).map(function (e) {
+      return [Math.min(e[0], timeLimit), e[index]];
+    });
+    var result = [];
+    steps.forEach(function (step, i) {
+      var end = i + 1 < steps.length ? steps[i + 1][0] : Math.max(step[0], Math.min(until, timeLimit));
+      var y = HEIGHT * (span ? 1 - (step[1] - low) / span : 0.5);
+      [step[0], end].forEach(function (x) {
+        result.push((WIDTH * x / (timeLimit || 1)).toFixed(1) + "," + y.toFixed(1));
+      });
+    });
+    return result.join(" ");
   }
 
   function draw(data) {
@@ -32,9 +40,9 @@
     var low = objectives.length ? Math.min.apply(null, objectives) : 0;
     var high = objectives.length ? Math.max.apply(null, objectives) : 1;
     document.getElementById("coverage-line")
-      .setAttribute("points", points(data.events, data.time_limit, 1, 0, 1));
+      .setAttribute("points", points(data.events, data.time_limit, data.elapsed, 1, 0, 1));
     document.getElementById("objective-line")
-      .setAttribute("points", points(data.events, data.time_limit, 2, low, high));
+      .setAttribute("points", points(data.events, data.time_limit, data.elapsed, 2, low, high));
   }
 
   function poll() {
