@@ -18,6 +18,7 @@ MENUS = {
         ("coordinator.index", _l("Network")),
         ("coordinator.weeks", _l("Rotas")),
         ("coordinator.accounts", _l("Accounts")),
+        ("api_tokens.index", _l("API tokens")),
     ),
     "site_manager": (
         ("home.index", _l("Home")),
@@ -28,6 +29,7 @@ MENUS = {
         ("home.index", _l("Home")),
         ("facilitator.week", _l("My week")),
         ("facilitator.availability", _l("My availability")),
+        ("facilitator.calendar", _l("My calendar")),
     ),
 }
 
