@@ -52,7 +52,8 @@ class ActionForm(FlaskForm):
 
 
 class AdjustForm(FlaskForm):
-    facilitators = SelectMultipleField(_l("Facilitators"), validate_choice=False)
+    facilitators = SelectMultipleField(_l("Facilitators"), validate_choice=False,
+                                       render_kw={"size": 10})
     room = SelectField(_l("Room"), validate_choice=False)
     equipment = SelectMultipleField(_l("Equipment units"), validate_choice=False)
     date = SelectField(_l("Date"), validate_choice=False)
