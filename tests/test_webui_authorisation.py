@@ -14,19 +14,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from werkzeug.exceptions import NotFound
 from werkzeug.routing import Rule
 
 from pooling.accounts import calendar_token, create_user, issue_api_token
 from pooling.db import make_engine
-from pooling.db.models import Facilitator, Site, User
+from pooling.db.models import ApiToken, Facilitator, Need, Site, User
 from pooling.plan_week import solve_week
-from pooling.store import publish_plan
+from pooling.runs import execute_run, request_run
+from pooling.store import latest_plan, publish_plan
 from scenarios.demo import demo_scenario
 from webui.database import engine as app_engine
 from webui_fixtures import demo_database, make_test_app  # noqa: F401  (pytest fixture)
@@ -66,6 +69,12 @@ class Row:
             return getattr(self, role.removeprefix("other_"))
         return value
 
+    def roles(self) -> tuple[str, ...]:
+        """The four roles, and the two "other" ones when the route names a site or a person."""
+        if self.other_site_manager is None and self.other_facilitator is None:
+            return ROLES[:4]
+        return ROLES
+
 
 def row(endpoint: str, method: str, path: str, anonymous, coordinator, site_manager,
         facilitator, others: tuple | None = None) -> Row:
@@ -73,6 +82,17 @@ def row(endpoint: str, method: str, path: str, anonymous, coordinator, site_mana
     return Row(endpoint, method, path, anonymous, coordinator, site_manager, facilitator,
                *(others or (None, None)))
 
+
+COORDINATOR = (LOGIN, 200, 403, 403)
+"""A coordinator's page: sign in first, then coordinators only."""
+WEEK = "/coordination/{network}/{week}"
+VERSION = "/coordination/versions/{draft}"
+RUN = "/coordination/runs/{run}"
+ASKED_WEEK = "network={network}&week={week}"
+SITE_NEEDS = "/site/needs"
+PERSON = f"{ASKED_WEEK}&facilitator={{facilitator}}"
+OTHERS = (403, 403)
+"""A site manager of other sites and another facilitator, on a site's or a person's page."""
 
 MATRIX: list[Row] = [
     # endpoint, method, path, anonymous, coordinator, site manager, facilitator,
@@ -86,6 +106,111 @@ MATRIX: list[Row] = [
     row("auth.language", "GET", "/language", 405, 405, 405, 405),
     row("home.index", "GET", "/", LOGIN, 200, 200, 200),
     row("home.index", "POST", "/", 405, 405, 405, 405),
+    # coordinator: networks, weeks, objects of a week
+    row("coordinator.index", "GET", "/coordination/", *COORDINATOR),
+    row("coordinator.weeks", "GET", "/coordination/weeks", *COORDINATOR),
+    row("coordinator.week", "GET", WEEK + "/", *COORDINATOR),
+    row("coordinator.week", "GET", "/coordination/{network}/2026-13-01/", LOGIN, 404, 403, 403),
+    row("coordinator.resources", "GET", WEEK + "/sites/", *COORDINATOR),
+    row("coordinator.resources", "GET", WEEK + "/planets/", LOGIN, 404, 403, 403),
+    row("coordinator.resource_new", "GET", WEEK + "/rooms/new", *COORDINATOR),
+    row("coordinator.resource_new", "POST", WEEK + "/rooms/new", LOGIN, 422, 403, 403),
+    row("coordinator.resource_edit", "GET", WEEK + "/sites/{site}/edit", *COORDINATOR),
+    row("coordinator.resource_edit", "POST", WEEK + "/sites/{site}/edit", LOGIN, 422, 403, 403),
+    row("coordinator.resource_edit", "GET", WEEK + "/sites/TL-0/edit", LOGIN, 404, 403, 403),
+    row("coordinator.resource_delete", "GET", WEEK + "/needs/{need}/delete", *COORDINATOR),
+    row("coordinator.resource_delete", "POST", WEEK + "/needs/{need}/delete",
+        LOGIN, ELSEWHERE, 403, 403),
+    row("coordinator.resource_delete", "POST", WEEK + "/sites/{site}/delete",
+        LOGIN, 409, 403, 403),
+    row("coordinator.export", "GET", WEEK + "/export/json", *COORDINATOR),
+    row("coordinator.export", "GET", WEEK + "/export/pdf", LOGIN, 404, 403, 403),
+    row("coordinator.import_scenario", "GET", "/coordination/import", *COORDINATOR),
+    row("coordinator.import_scenario", "POST", "/coordination/import", LOGIN, 422, 403, 403),
+    # coordinator: solves and plan versions
+    row("coordinator.solve", "POST", WEEK + "/solve", LOGIN, 422, 403, 403),
+    row("coordinator.run", "GET", RUN, *COORDINATOR),
+    row("coordinator.run", "GET", "/coordination/runs/999999", LOGIN, 404, 403, 403),
+    row("coordinator.run_progress", "GET", RUN + "/progress.json", *COORDINATOR),
+    row("coordinator.cancel", "POST", RUN + "/cancel", LOGIN, ELSEWHERE, 403, 403),
+    row("coordinator.version", "GET", VERSION, *COORDINATOR),
+    row("coordinator.version", "GET", "/coordination/versions/999999", LOGIN, 404, 403, 403),
+    row("coordinator.grid", "GET", VERSION + "/grid/site", *COORDINATOR),
+    row("coordinator.grid", "GET", VERSION + "/grid/equipment", *COORDINATOR),
+    row("coordinator.grid", "GET", VERSION + "/grid/weather", LOGIN, 404, 403, 403),
+    row("coordinator.adjust", "GET", VERSION + "/adjust/{need}", *COORDINATOR),
+    row("coordinator.adjust", "POST", VERSION + "/adjust/{need}", LOGIN, 422, 403, 403),
+    row("coordinator.adjust", "GET", VERSION + "/adjust/N-999", LOGIN, 404, 403, 403),
+    row("coordinator.compare", "GET", VERSION + "/compare", *COORDINATOR),
+    row("coordinator.publish", "POST", VERSION + "/publish", LOGIN, ELSEWHERE, 403, 403),
+    # coordinator: API tokens
+    row("api_tokens.index", "GET", "/account/api-tokens", *COORDINATOR),
+    row("api_tokens.index", "POST", "/account/api-tokens", LOGIN, 400, 403, 403),
+    row("api_tokens.revoke", "POST", "/account/api-tokens/{api_token}/revoke",
+        LOGIN, ELSEWHERE, 403, 403),
+    row("api_tokens.revoke", "POST", "/account/api-tokens/999999/revoke", LOGIN, 404, 403, 403),
+    # site manager: their sites' needs and rota (a coordinator may do the same)
+    row("site_manager.needs", "GET", f"{SITE_NEEDS}?{ASKED_WEEK}", LOGIN, 200, 200, 403),
+    row("site_manager.needs", "GET", f"{SITE_NEEDS}?network={{network}}&week=2030-01-07",
+        LOGIN, 404, 404, 403),
+    row("site_manager.declare", "GET", f"{SITE_NEEDS}/new?{ASKED_WEEK}", LOGIN, 200, 200, 403),
+    row("site_manager.declare", "POST", f"{SITE_NEEDS}/new?{ASKED_WEEK}",
+        LOGIN, 400, 400, 403),
+    row("site_manager.edit", "GET", f"{SITE_NEEDS}/{{need}}/edit?{ASKED_WEEK}",
+        LOGIN, 200, 200, 403, OTHERS),
+    row("site_manager.edit", "POST", f"{SITE_NEEDS}/{{need}}/edit?{ASKED_WEEK}",
+        LOGIN, 400, 400, 403, OTHERS),
+    row("site_manager.edit", "GET", f"{SITE_NEEDS}/N-999/edit?{ASKED_WEEK}",
+        LOGIN, 404, 404, 403),
+    row("site_manager.delete", "POST", f"{SITE_NEEDS}/{{need}}/delete?{ASKED_WEEK}",
+        LOGIN, ELSEWHERE, ELSEWHERE, 403, OTHERS),
+    row("site_manager.copy_last_week", "POST", f"{SITE_NEEDS}/copy?{ASKED_WEEK}",
+        LOGIN, ELSEWHERE, ELSEWHERE, 403),
+    row("site_manager.copy_last_week", "GET", f"{SITE_NEEDS}/copy?{ASKED_WEEK}",
+        405, 405, 405, 405),
+    row("site_manager.download_sheet", "GET", f"{SITE_NEEDS}/sheet.xlsx?{ASKED_WEEK}",
+        LOGIN, 200, 200, 403),
+    row("site_manager.upload", "GET", f"{SITE_NEEDS}/upload?{ASKED_WEEK}",
+        LOGIN, 200, 200, 403),
+    row("site_manager.upload", "POST", f"{SITE_NEEDS}/upload?{ASKED_WEEK}",
+        LOGIN, 400, 400, 403),
+    row("site_manager.rota", "GET", f"/site/rota?{ASKED_WEEK}", LOGIN, 200, 200, 403),
+    row("site_manager.rota", "GET", f"/site/rota?{ASKED_WEEK}&site={{site}}",
+        LOGIN, 200, 200, 403, OTHERS),
+    row("site_manager.rota_file", "GET", f"/site/rota/{{site}}.xlsx?{ASKED_WEEK}",
+        LOGIN, 200, 200, 403, OTHERS),
+    row("site_manager.rota_file", "GET", f"/site/rota/{{site}}.csv?{ASKED_WEEK}",
+        LOGIN, 200, 200, 403, OTHERS),
+    row("site_manager.rota_file", "GET", f"/site/rota/{{site}}.pdf?{ASKED_WEEK}",
+        LOGIN, 404, 404, 403, OTHERS),
+    # facilitator: their own week (their coordinator may look), times and calendar
+    row("facilitator.week", "GET", f"/me/week?{PERSON}", LOGIN, 200, 403, 200, OTHERS),
+    row("facilitator.week", "GET", f"/me/week?{ASKED_WEEK}", LOGIN, 404, 403, 200),
+    row("facilitator.week_print", "GET", f"/me/week/print?{PERSON}",
+        LOGIN, 200, 403, 200, OTHERS),
+    row("facilitator.rota_file", "GET", f"/me/rota.xlsx?{PERSON}", LOGIN, 200, 403, 200, OTHERS),
+    row("facilitator.rota_file", "GET", f"/me/rota.csv?{PERSON}", LOGIN, 200, 403, 200, OTHERS),
+    row("facilitator.rota_file", "GET", f"/me/rota.pdf?{PERSON}", LOGIN, 404, 403, 404, OTHERS),
+    row("facilitator.availability", "GET", "/me/availability", LOGIN, 403, 403, 200),
+    row("facilitator.availability", "POST", "/me/availability", LOGIN, 403, 403, ELSEWHERE),
+    row("facilitator.calendar", "GET", "/me/calendar", LOGIN, 403, 403, 200),
+    row("facilitator.renew_calendar", "POST", "/me/calendar/renew", LOGIN, 403, 403, ELSEWHERE),
+    row("facilitator.renew_calendar", "GET", "/me/calendar/renew", 405, 405, 405, 405),
+    row("facilitator.calendar_file", "GET", "/me/calendar.ics", LOGIN, 403, 403, 200),
+    row("facilitator.feed", "GET", "/ical/{calendar}.ics", 200, 200, 200, 200),
+    row("facilitator.feed", "GET", "/ical/not-a-token.ics", 404, 404, 404, 404),
+    # JSON API: a coordinator's bearer token (the "anonymous" row sends none)
+    row("api.openapi", "GET", "/api/v1/openapi.json", 200, 200, 200, 200),
+    row("api.networks", "GET", "/api/v1/networks", 401, 200, 403, 403),
+    row("api.import_scenario", "POST", "/api/v1/scenarios", 401, 422, 403, 403),
+    row("api.start_solve", "POST", "/api/v1/runs", 401, 422, 403, 403),
+    row("api.run", "GET", "/api/v1/runs/{run}", 401, 200, 403, 403),
+    row("api.run", "GET", "/api/v1/runs/999999", 401, 404, 403, 403),
+    row("api.cancel_run", "POST", "/api/v1/runs/{run}/cancel", 401, 200, 403, 403),
+    row("api.cancel_run", "GET", "/api/v1/runs/{run}/cancel", 405, 405, 405, 405),
+    row("api.cancel_run", "POST", "/api/v1/runs/999999/cancel", 401, 404, 403, 403),
+    row("api.plan", "GET", "/api/v1/plans/{published}", 401, 200, 403, 403),
+    row("api.plan", "GET", "/api/v1/plans/999999", 401, 404, 403, 403),
 ]
 
 
@@ -97,15 +222,22 @@ class Objects:
     """What the paths of the table name: the demo week, its sites, people and plans."""
 
     network: str
+    """URL-quoted, as in a link."""
     week: str
     site: str
     other_site: str
+    need: str
+    """A need of `site`, which the site manager of `other_site` may not touch."""
     facilitator: str
     other_facilitator: str
     published: int
     draft: int
+    run: int
     calendar: str
+    api_token: int
+    """The id of the coordinator's API token (its page can revoke it)."""
     api_tokens: dict[str, str]
+    """The bearer token of each role's account."""
 
 
 @pytest.fixture(scope="module")
@@ -130,20 +262,26 @@ def matrix_database(demo_database, tmp_path_factory) -> tuple[Path, Objects]:
             published = solve_week(session, network.name, network.week_start,
                                    method="greedy", time_limit=1, workers=1)
             publish_plan(session, published.id)
-            draft = solve_week(session, network.name, network.week_start,
-                               method="greedy", time_limit=1, workers=1)
+            run = request_run(session, network.name, network.week_start, time_limit=1,
+                              method="greedy")
+            execute_run(engine, run.id)
+            draft = latest_plan(session, network.name, network.week_start)
             users = {user.email: user.id for user in session.scalars(select(User))}
             emails = {role: account.email for role, account in accounts.items()}
             emails |= {"other_site_manager": OTHER_SITE_MANAGER[0],
                        "other_facilitator": OTHER_FACILITATOR[0]}
             api_tokens = {role: issue_api_token(session, users[email], "matrix")
                           for role, email in emails.items()}
-            objects = Objects(network=network.name, week=network.week_start.isoformat(),
-                              site=sites[0], other_site=sites[2], facilitator=people[0],
-                              other_facilitator=people[1], published=published.id,
-                              draft=draft.id,
-                              calendar=calendar_token(session, users[emails["facilitator"]]),
-                              api_tokens=api_tokens)
+            need = session.scalar(select(Need.code).where(Need.site == sites[0])
+                                  .order_by(Need.position))
+            objects = Objects(
+                network=quote(network.name), week=network.week_start.isoformat(),
+                site=sites[0], other_site=sites[2], need=need, facilitator=people[0],
+                other_facilitator=people[1], published=published.id, draft=draft.id,
+                run=run.id, calendar=calendar_token(session, users[emails["facilitator"]]),
+                api_token=session.scalar(select(ApiToken.id).where(
+                    ApiToken.user_id == users[emails["coordinator"]])),
+                api_tokens=api_tokens)
     finally:
         engine.dispose()
     return path, objects
@@ -151,17 +289,20 @@ def matrix_database(demo_database, tmp_path_factory) -> tuple[Path, Objects]:
 
 @dataclass
 class Requester:
-    """Sends one request as a role, each POST on a fresh copy of the matrix database."""
+    """Sends one request as a role; a POST may change the database, so the request after it
+    starts on a fresh copy of the matrix database."""
 
     app: Flask
     template: Path
     database: Path
     objects: Objects
     cookies: dict[str, str]
+    changed: bool = False
 
     def restore_database(self) -> None:
         app_engine(self.app).dispose()
         shutil.copy(self.template, self.database)
+        self.changed = False
 
     def client(self, role: str) -> FlaskClient:
         client = self.app.test_client()
@@ -170,8 +311,9 @@ class Requester:
         return client
 
     def send(self, role: str, method: str, path: str):
-        if method != "GET":
+        if self.changed:
             self.restore_database()
+        self.changed = method != "GET"
         headers = {}
         if path.startswith("/api/") and role != "anonymous":
             headers["Authorization"] = f"Bearer {self.objects.api_tokens[role]}"
@@ -226,10 +368,13 @@ def test_the_matrix_covers_every_route(requester):
 def test_every_route_answers_each_role_as_the_matrix_says(requester):
     wrong = []
     for line in MATRIX:
-        for role in ROLES:
+        for role in line.roles():
             expected = line.expected(role)
-            with requester.send(role, line.method, line.path) as response:
-                got = answer(response)
+            try:
+                with requester.send(role, line.method, line.path) as response:
+                    got = answer(response)
+            except Exception as error:  # listed with the other wrong answers, not alone
+                got = f"{type(error).__name__}: {error}"
             if got != expected:
                 wrong.append(f"{line.method} {line.path} as {role}: {got}, expected {expected}")
     assert not wrong, "\n".join(wrong)
@@ -241,10 +386,16 @@ def test_matrix_paths_reach_their_endpoints(requester):
     served = routes(requester.app)
     wrong = []
     for line in MATRIX:
-        path = line.path.format(**vars(requester.objects)).split("?")[0]
-        method = line.method if (line.endpoint, line.method) in served else \
-            next(method for endpoint, method in sorted(served) if endpoint == line.endpoint)
-        endpoint = adapter.match(path, method=method)[0]
+        methods = [method for endpoint, method in sorted(served) if endpoint == line.endpoint]
+        if not methods:
+            wrong.append(f"{line.path}: the application has no endpoint {line.endpoint}")
+            continue
+        path = unquote(line.path.format(**vars(requester.objects)).split("?")[0])
+        method = line.method if line.method in methods else methods[0]
+        try:
+            endpoint = adapter.match(path, method=method)[0]
+        except NotFound:
+            endpoint = "nothing"
         if endpoint != line.endpoint:
             wrong.append(f"{line.path}: served by {endpoint}, row says {line.endpoint}")
     assert not wrong, "\n".join(wrong)
@@ -275,7 +426,7 @@ def csrf_requester(requester) -> Iterator[Requester]:
     """The matrix application's database, with CSRF checks on as in production."""
     application = make_test_app(f"sqlite:///{requester.database}", csrf=True)
     yield Requester(application, requester.template, requester.database, requester.objects,
-                    requester.cookies)
+                    requester.cookies, changed=True)
     app_engine(application).dispose()
 
 
@@ -305,6 +456,13 @@ def visible_text(response) -> str:
     return re.sub(r"\s+", " ", body)
 
 
+def test_the_api_ignores_a_signed_in_session_without_token(requester):
+    """A browser's cookie alone never opens the API (whose routes skip CSRF checks)."""
+    response = requester.client("coordinator").get("/api/v1/networks")
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+
+
 def test_the_not_found_page_says_so_and_leads_home(requester):
     response = requester.client("facilitator").get("/no/such/page")
     assert response.status_code == 404
@@ -320,5 +478,5 @@ def test_the_forbidden_page_explains_and_shows_no_data(requester):
     response = requester.send("facilitator", "GET", forbidden[0].path)
     page = visible_text(response)
     assert response.status_code == 403
-    assert "Accès refusé" in page and "coordinateur" in page
+    assert "Accès refusé" in page and "coordination de votre réseau" in page
     assert requester.objects.other_site not in page
