@@ -93,9 +93,6 @@ class PublishedRota:
         return replace(self, entries=tuple(e for e in self.entries
                                            if facilitator in e.facilitators), unmet=())
 
-    def met_needs(self) -> frozenset[str]:
-        return frozenset(entry.need for entry in self.entries)
-
 
 def need_when(need: Need) -> str:
     """When a need may take place, in the format's words: `2026-12-01 14:00-16:00`, or for a

@@ -6,25 +6,21 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from dataclasses import replace
 from datetime import timedelta
 
 import pandas as pd
 import pytest
 from icalendar import Calendar
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pooling.db import make_engine
-from pooling.db.models import User
 from pooling.interchange import scenario_to_dict
-from pooling.plan_week import solve_week
 from pooling.rota import published_rota
-from pooling.store import export_scenario, import_scenario, publish_plan
+from pooling.store import export_scenario, import_scenario
+from rota_fixtures import (app, app_database, login_as, module_app,  # noqa: F401
+                           published_database)
 from scenarios.demo import demo_scenario
-from webui_fixtures import (app, app_session, client, demo_accounts,  # noqa: F401
-                            demo_database)
+from webui_fixtures import app_session, client, demo_accounts, demo_database  # noqa: F401
 
 NETWORK = demo_scenario().network.name
 WEEK = demo_scenario().network.week_start
@@ -55,41 +51,6 @@ FACILITATOR_ROUTES = [
     ("facilitator.feed", "GET", "/ical/{calendar}.ics", 200, 200, 200, 200),
     ("facilitator.feed", "GET", "/ical/not-a-token.ics", 404, 404, 404, 404),
 ]
-
-
-@pytest.fixture(scope="module")
-def published_database(demo_database, tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("facilitator") / "published.db"
-    shutil.copy(demo_database[0], path)
-    engine = make_engine(f"sqlite:///{path}")
-    try:
-        with Session(engine) as session:
-            version = solve_week(session, NETWORK, WEEK, method="greedy", time_limit=1,
-                                 workers=1, language="fr")
-            publish_plan(session, version.id)
-    finally:
-        engine.dispose()
-    return str(path)
-
-
-@pytest.fixture
-def app_database(published_database, tmp_path) -> str:
-    copy = tmp_path / "pooling.db"
-    shutil.copy(published_database, copy)
-    return f"sqlite:///{copy}"
-
-
-@pytest.fixture
-def login_as(client, demo_accounts, app_session):
-    """Sign in straight into the session (sign-in itself is tested with the foundation)."""
-    def sign_in(role: str):
-        account = demo_accounts[role]
-        user_id = app_session.scalar(select(User.id).where(User.email == account.email))
-        with client.session_transaction() as session:
-            session["_user_id"] = str(user_id)
-            session["_fresh"] = True
-        return account
-    return sign_in
 
 
 def text(response) -> str:

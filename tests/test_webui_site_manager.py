@@ -10,26 +10,22 @@ from __future__ import annotations
 import html
 import io
 import re
-import shutil
 from dataclasses import replace
 from datetime import date, timedelta
 
 import pandas as pd
 import pytest
 from openpyxl import Workbook, load_workbook
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pooling.accounts import create_user
-from pooling.db import make_engine
-from pooling.db.models import User
 from pooling.interchange import scenario_to_dict
-from pooling.plan_week import solve_week
 from pooling.rota import published_rota
-from pooling.store import export_scenario, import_scenario, list_weeks, publish_plan
+from pooling.store import export_scenario, import_scenario, list_weeks
+from rota_fixtures import (app, app_database, login_as, module_app,  # noqa: F401
+                           published_database)
 from scenarios.demo import demo_scenario
-from webui_fixtures import (app, app_session, client, demo_accounts,  # noqa: F401
-                            demo_database)
+from webui_fixtures import app_session, client, demo_accounts, demo_database  # noqa: F401
 
 NETWORK = demo_scenario().network.name
 WEEK = demo_scenario().network.week_start
@@ -71,44 +67,6 @@ SITE_MANAGER_ROUTES = [
 
 
 # --- the database: the demo week with a published plan ---------------------------------------
-
-
-@pytest.fixture(scope="module")
-def published_database(demo_database, tmp_path_factory) -> str:
-    """The demo database with a published greedy plan of the demo week."""
-    path = tmp_path_factory.mktemp("site-manager") / "published.db"
-    shutil.copy(demo_database[0], path)
-    engine = make_engine(f"sqlite:///{path}")
-    try:
-        with Session(engine) as session:
-            version = solve_week(session, NETWORK, WEEK, method="greedy", time_limit=1,
-                                 workers=1, language="fr")
-            publish_plan(session, version.id)
-    finally:
-        engine.dispose()
-    return str(path)
-
-
-@pytest.fixture
-def app_database(published_database, tmp_path) -> str:
-    """This test's copy of the published database (used by the `app` fixture)."""
-    copy = tmp_path / "pooling.db"
-    shutil.copy(published_database, copy)
-    return f"sqlite:///{copy}"
-
-
-@pytest.fixture
-def login_as(client, demo_accounts, app_session):
-    """Sign the client in as the demo account of a role, straight into its session (the
-    sign-in page and its password hashing are tested elsewhere; this keeps tests fast)."""
-    def sign_in(role: str):
-        account = demo_accounts[role]
-        user_id = app_session.scalar(select(User.id).where(User.email == account.email))
-        with client.session_transaction() as session:
-            session["_user_id"] = str(user_id)
-            session["_fresh"] = True
-        return account
-    return sign_in
 
 
 def stored(session: Session, week: date = WEEK) -> dict:

@@ -13,8 +13,8 @@ from flask import Response, g, request, url_for
 
 from pooling.accounts import Account, user_for_api_token
 from pooling.api_operations import (
-    MISSING_TOKEN, NOT_A_COORDINATOR, NOT_JSON, PROBLEM_COUNT, NotYourNetwork, cancel_run_of, import_scenario_document, network_weeks, plan_document,
-    run_of, start_run_request,
+    MISSING_TOKEN, NOT_A_COORDINATOR, NOT_JSON, PROBLEM_COUNT, NotYourNetwork, cancel_run_of,
+    import_scenario_document, network_weeks, plan_document, run_of, start_run_request,
 )
 from pooling.db.errors import StoreError, UnknownPlanVersion, UnknownWeek
 from pooling.errors import InvalidInput, Problem

@@ -11,7 +11,7 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField, FieldList, Form, FormField, RadioField, SelectField, StringField
 from wtforms.validators import Length
 
-from pooling.domain import PRIORITIES, WEEKDAYS, EquipmentRequest, StaffLine
+from pooling.domain import WEEKDAYS, EquipmentRequest, StaffLine
 from pooling.needs import NeedChoices, NeedRequest
 from webui.form_fields import CheckboxesField, TimeOfDayField, WholeNumberField, options
 
