@@ -45,8 +45,8 @@ class NeedForm(FlaskForm):
     site = SelectField(_l("Site"), validate_choice=False)
     title = StringField(_l("Activity"), validators=[Length(max=200)])
     kind = StringField(_l("Kind of activity (optional)"), validators=[Length(max=100)])
-    schedule = RadioField(_l("When"), choices=options(SCHEDULE_LABELS.items()), default="once",
-                          validate_choice=False)
+    schedule = RadioField(_l("Kind of schedule"), choices=options(SCHEDULE_LABELS.items()),
+                          default="once", validate_choice=False)
     date = SelectField(_l("Date"), validate_choice=False)
     weekdays = CheckboxesField(_l("Weekdays"),
                                choices=options(zip(WEEKDAYS, WEEKDAY_LABELS)))
