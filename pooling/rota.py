@@ -88,6 +88,14 @@ class PublishedRota:
                        entries=tuple(e for e in self.entries if site in (e.site, e.declared_by)),
                        unmet=tuple(u for u in self.unmet if u.need.site == site))
 
+    def name_of(self, facilitator: str) -> str:
+        """The person's name as the plan's scenario gives it (their id if they have no
+        assignment in it)."""
+        for entry in self.entries:
+            if facilitator in entry.facilitators:
+                return entry.people[entry.facilitators.index(facilitator)]
+        return facilitator
+
     def for_facilitator(self, facilitator: str) -> PublishedRota:
         """The person's own assignments (unmet needs are not theirs to see)."""
         return replace(self, entries=tuple(e for e in self.entries

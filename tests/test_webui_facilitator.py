@@ -110,6 +110,7 @@ def test_a_coordinator_opens_anyones_week(client, login_as, app_session):
     response = client.get(f"/me/week?facilitator={SOMEONE_ELSE}")
     assert response.status_code == 200
     assert all(entry.title in text(response) for entry in rota.entries)
+    assert "Semaine de Mathis Dufour" in text(response)
     assert client.get("/me/week").status_code == 404  # a coordinator names the person
 
 

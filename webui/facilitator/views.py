@@ -51,10 +51,11 @@ def render_week(template: str):
     rota = week_of(choice, person)
     days = [(day, list(entries)) for day, entries in
             groupby(rota.entries if rota else (), key=lambda entry: entry.date)]
-    args = {**choice.args, "facilitator": person} if person != current_user.facilitator \
-        else choice.args
-    return render_template(template, choice=choice, person=person, rota=rota, days=days,
-                           args=args)
+    mine = person == current_user.facilitator
+    args = choice.args if mine else {**choice.args, "facilitator": person}
+    name = current_user.name if mine else rota.name_of(person) if rota else person
+    return render_template(template, choice=choice, person=person, name=name, rota=rota,
+                           days=days, args=args)
 
 
 @bp.route("/me/week")
