@@ -28,6 +28,7 @@ from pooling.db.models import (
     User,
     UserSite,
 )
+from pooling.db.errors import StoreError
 from pooling.errors import InvalidInput, Problem
 from pooling.i18n import LANGUAGES, N_
 from pooling.store import one_transaction
@@ -35,10 +36,11 @@ from pooling.store import one_transaction
 MIN_PASSWORD_LENGTH = 8
 
 __all__ = [
-    "Account", "DemoAccount", "LoginPolicy", "SignInRefused", "TooManyFailures",
-    "account_by_id", "authenticate", "calendar_token", "create_user", "ensure_demo_accounts",
-    "issue_api_token", "managed_sites", "set_language", "user_for_api_token",
-    "user_for_calendar_token",
+    "Account", "DemoAccount", "LoginPolicy", "NetworkAccounts", "SignInRefused",
+    "TooManyFailures", "UnknownAccount", "UnknownNetwork", "account_by_id", "authenticate",
+    "calendar_token", "coordinated_accounts", "create_user", "ensure_demo_accounts",
+    "issue_api_token", "list_accounts", "managed_sites", "network_account", "set_language",
+    "set_password", "update_account", "user_for_api_token", "user_for_calendar_token",
 ]
 
 
@@ -147,11 +149,7 @@ def account_problems(session: Session, email: str, name: str, password: str, rol
                                             "name@example.org.")))
     elif email_taken(session, email):
         problems.append(Problem("email", N_("An account already uses {email}."), {"email": email}))
-    if not name.strip():
-        problems.append(Problem("name", N_("Give the person's name.")))
-    if len(password) < MIN_PASSWORD_LENGTH:
-        problems.append(Problem("password", N_("Choose a password of at least {count} "
-                                               "characters."), {"count": MIN_PASSWORD_LENGTH}))
+    problems += name_problems(name) + password_problems(password)
     if language not in LANGUAGES:
         problems.append(Problem("language", N_("Unknown language {code}: use fr or en."),
                                 {"code": language}))
@@ -169,6 +167,17 @@ def account_problems(session: Session, email: str, name: str, password: str, rol
         return problems
     problems += role_problems(session, role, network_row, sites, facilitator)
     return problems
+
+
+def name_problems(name: str) -> list[Problem]:
+    return [] if name.strip() else [Problem("name", N_("Give the person's name."))]
+
+
+def password_problems(password: str) -> list[Problem]:
+    if len(password) >= MIN_PASSWORD_LENGTH:
+        return []
+    return [Problem("password", N_("Choose a password of at least {count} characters."),
+                    {"count": MIN_PASSWORD_LENGTH})]
 
 
 def role_problems(session: Session, role: str, network: Network | None, sites: list[str],
@@ -210,6 +219,120 @@ def set_language(session: Session, user_id: int, language: str) -> None:
         user = session.get(User, user_id)
         if user is not None:
             user.language = language
+
+
+# --- a coordinator's accounts ----------------------------------------------------------------
+
+
+class UnknownNetwork(StoreError):
+    def __init__(self, network: str):
+        super().__init__(N_("No network is named {network}."), network=network)
+
+
+class UnknownAccount(StoreError):
+    def __init__(self, network: str, user_id: int):
+        super().__init__(N_("Network {network} has no account number {id}."),
+                         network=network, id=user_id)
+
+
+@dataclass(frozen=True)
+class NetworkAccounts:
+    """A network's accounts, and the sites and facilitators (id -> name, in the network's
+    order) that its site managers and facilitators may be linked to."""
+
+    network: str
+    accounts: list[Account]
+    sites: dict[str, str]
+    facilitators: dict[str, str]
+
+
+def stored_network(session: Session, network: str) -> Network:
+    row = session.scalar(select(Network).where(Network.name == network))
+    if row is None:
+        raise UnknownNetwork(network)
+    return row
+
+
+def list_accounts(session: Session, network: str) -> NetworkAccounts:
+    """The network's accounts, coordinators first, then site managers, then facilitators."""
+    with one_transaction(session):
+        row = stored_network(session, network)
+        users = session.scalars(select(User).where(User.network_id == row.id)
+                                .options(selectinload(User.sites), selectinload(User.network))
+                                .order_by(User.name, User.email)).all()
+        sites = session.execute(select(Site.code, Site.name).where(Site.network_id == row.id)
+                                .order_by(Site.position)).all()
+        facilitators = session.execute(select(Facilitator.code, Facilitator.name)
+                                       .where(Facilitator.network_id == row.id)
+                                       .order_by(Facilitator.position)).all()
+        accounts = sorted((account_value(user) for user in users),
+                          key=lambda account: ROLES.index(account.role))
+        return NetworkAccounts(network, accounts, dict(sites), dict(facilitators))
+
+
+def coordinated_accounts(session: Session, coordinator: Account) -> list[NetworkAccounts]:
+    """The accounts of every network the coordinator covers (all of them if network-wide)."""
+    if coordinator.role != "coordinator":
+        return []
+    if coordinator.network is not None:
+        return [list_accounts(session, coordinator.network)]
+    with one_transaction(session):
+        names = session.scalars(select(Network.name).order_by(Network.name)).all()
+    return [list_accounts(session, name) for name in names]
+
+
+def account_of_network(session: Session, network: str, user_id: int) -> User:
+    user = session.get(User, user_id, options=[selectinload(User.sites),
+                                              selectinload(User.network)])
+    if user is None or user.network is None or user.network.name != network:
+        raise UnknownAccount(network, user_id)
+    return user
+
+
+def network_account(session: Session, network: str, user_id: int) -> Account:
+    """An account of the network; `UnknownAccount` for another network's or a missing one."""
+    with one_transaction(session):
+        return account_value(account_of_network(session, network, user_id))
+
+
+def update_account(session: Session, network: str, user_id: int, name: str, role: str,
+                   sites: tuple[str, ...] | list[str] = (), facilitator: str | None = None,
+                   acting: Account | None = None) -> Account:
+    """Change a network account's name, role and links; nothing changes if any field is wrong.
+
+    The `acting` coordinator cannot change their own role, so nobody locks themselves out.
+    """
+    with one_transaction(session):
+        user = account_of_network(session, network, user_id)
+        problems = name_problems(name)
+        if role not in ROLES:
+            problems.append(Problem("role", N_("Unknown role {role}: use coordinator, "
+                                               "site_manager or facilitator."), {"role": role}))
+        elif acting is not None and acting.id == user.id and role != user.role:
+            problems.append(Problem("role", N_("You cannot change your own role: ask another "
+                                               "coordinator.")))
+        else:
+            problems += role_problems(session, role, user.network, list(sites), facilitator)
+        if problems:
+            raise InvalidInput(problems)
+        user.name = name.strip()
+        user.role = role
+        user.facilitator_code = facilitator if role == "facilitator" else None
+        kept = {line.site_code: line for line in user.sites}
+        user.sites = [kept.get(code) or UserSite(site_code=code) for code in dict.fromkeys(sites)]
+        session.flush()
+        return account_value(user)
+
+
+def set_password(session: Session, network: str, user_id: int, password: str) -> None:
+    """Give a network account a new password, which also lifts any sign-in lock on it."""
+    with one_transaction(session):
+        user = account_of_network(session, network, user_id)
+        problems = password_problems(password)
+        if problems:
+            raise InvalidInput(problems)
+        user.password_hash = generate_password_hash(password)
+        session.execute(delete(LoginAttempt).where(LoginAttempt.email == user.email))
 
 
 # --- signing in ------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from webui.config import Config, config_from_environment
 
 def blueprints() -> list:
     """Every blueprint of the application, one line each."""
+    from webui.accounts import bp as accounts
     from webui.api import bp as api
     from webui.api.tokens import bp as api_tokens
     from webui.auth import bp as auth
@@ -22,7 +23,7 @@ def blueprints() -> list:
     from webui.home import bp as home
     from webui.site_manager import bp as site_manager
 
-    return [auth, home, coordinator, site_manager, facilitator, api, api_tokens]
+    return [auth, home, coordinator, site_manager, facilitator, api, api_tokens, accounts]
 
 
 def create_app(config: Config | None = None) -> Flask:

@@ -17,7 +17,7 @@ MENUS = {
         ("home.index", _l("Home")),
         ("coordinator.index", _l("Network")),
         ("coordinator.weeks", _l("Rotas")),
-        ("coordinator.accounts", _l("Accounts")),
+        ("accounts.index", _l("Accounts")),
         ("api_tokens.index", _l("API tokens")),
     ),
     "site_manager": (
