@@ -149,6 +149,17 @@ MATRIX: list[Row] = [
     row("api_tokens.revoke", "POST", "/account/api-tokens/{api_token}/revoke",
         LOGIN, ELSEWHERE, 403, 403),
     row("api_tokens.revoke", "POST", "/account/api-tokens/999999/revoke", LOGIN, 404, 403, 403),
+    # coordinator: accounts of the network
+    row("accounts.index", "GET", "/accounts/", *COORDINATOR),
+    row("accounts.create", "GET", "/accounts/{network}/new", *COORDINATOR),
+    row("accounts.create", "POST", "/accounts/{network}/new", LOGIN, 422, 403, 403),
+    row("accounts.create", "GET", "/accounts/Nowhere/new", LOGIN, 403, 403, 403),
+    row("accounts.edit", "GET", "/accounts/{network}/{account}/edit", *COORDINATOR),
+    row("accounts.edit", "POST", "/accounts/{network}/{account}/edit", LOGIN, 422, 403, 403),
+    row("accounts.edit", "GET", "/accounts/{network}/999999/edit", LOGIN, 404, 403, 403),
+    row("accounts.password", "GET", "/accounts/{network}/{account}/password", *COORDINATOR),
+    row("accounts.password", "POST", "/accounts/{network}/{account}/password",
+        LOGIN, 422, 403, 403),
     # site manager: their sites' needs and rota (a coordinator may do the same)
     row("site_manager.needs", "GET", f"{SITE_NEEDS}?{ASKED_WEEK}", LOGIN, 200, 200, 403),
     row("site_manager.needs", "GET", f"{SITE_NEEDS}?network={{network}}&week=2030-01-07",
@@ -234,6 +245,8 @@ class Objects:
     draft: int
     run: int
     calendar: str
+    account: int
+    """The user id of the site manager's account (the accounts pages edit it)."""
     api_token: int
     """The id of the coordinator's API token (its page can revoke it)."""
     api_tokens: dict[str, str]
@@ -279,6 +292,7 @@ def matrix_database(demo_database, tmp_path_factory) -> tuple[Path, Objects]:
                 site=sites[0], other_site=sites[2], need=need, facilitator=people[0],
                 other_facilitator=people[1], published=published.id, draft=draft.id,
                 run=run.id, calendar=calendar_token(session, users[emails["facilitator"]]),
+                account=users[emails["site_manager"]],
                 api_token=session.scalar(select(ApiToken.id).where(
                     ApiToken.user_id == users[emails["coordinator"]])),
                 api_tokens=api_tokens)
