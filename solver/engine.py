@@ -1,0 +1,139 @@
+"""`solve`: pins, then the greedy plan, then CP-SAT on the whole plan or by neighbourhoods.
+
+The greedy plan is the first solution and every later search starts from the best plan so
+far as a hint. A plan whose model is small enough is solved whole, stage by stage, which can
+prove it optimal; a larger one is improved by large-neighbourhood search (`solver.lns`).
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Callable
+
+from solver.candidates import Candidates
+from solver.evaluation import Evaluation, evaluate, kpis
+from solver.greedy import greedy_plan
+from solver.instance import Instance
+from solver.lns import improve_by_neighbourhoods
+from solver.model import Scope
+from solver.pins import pinned_plan
+from solver.reasons import unmet_reasons
+from solver.repair import repair
+from solver.search import Budget, Settings, build_model, solve_staged
+from solver.solution import Placement, Progress, Solution, Unplaced
+from solver.timeline import Ledger
+from solver.weights import SCALE
+
+WHOLE_MODEL_LIMIT = 4_000
+"""Above this many (task, mode, person) candidates the plan is improved by neighbourhoods."""
+REPAIR_SHARE = 0.25
+"""At most this share of the time limit goes to moving single tasks out of the way."""
+STARTS_PER_DAY = 4
+"""A flexible task's starts per day in the whole model (its start in the greedy plan too)."""
+
+
+class Tracker:
+    """The best plan so far, when each improvement came, and the progress callback."""
+
+    def __init__(self, instance: Instance, budget: Budget,
+                 progress: Callable[[Progress], None] | None):
+        self.instance = instance
+        self.budget = budget
+        self.progress = progress
+        self.best: dict[int, Placement] = {}
+        self.score: Evaluation | None = None
+        self.history: list[tuple[float, int]] = []
+        self.totals = tuple(sum(1 for t in instance.tasks if t.priority == level)
+                            for level in range(len(instance.priorities)))
+
+    def offer(self, phase: str, placements: dict[int, Placement],
+              bound: float | None = None) -> bool:
+        """Keep `placements` if better (coverage first, then soft points); report it."""
+        score = evaluate(self.instance, placements)
+        if self.score is not None and score.key() >= self.score.key():
+            return False
+        self.best, self.score = dict(placements), score
+        elapsed = self.budget.elapsed()
+        self.history.append((elapsed, sum(score.met_by_priority)))
+        if self.progress is not None:
+            self.progress(Progress(elapsed, phase, score.points / SCALE, bound,
+                                   score.met_by_priority, self.totals))
+        return True
+
+    def timings(self) -> dict[str, float]:
+        final = sum(self.score.met_by_priority)
+        return {"first_plan": self.history[0][0],
+                "final_coverage": next(t for t, met in self.history if met >= final),
+                "total": self.budget.elapsed()}
+
+
+def model_size(candidates: Candidates) -> int:
+    return sum(len(mode.persons) for modes in candidates.modes for mode in modes)
+
+
+def solve(instance: Instance, *, method: str = "cpsat", time_limit: float = 30.0,
+          workers: int | None = None, seed: int = 0,
+          progress: Callable[[Progress], None] | None = None) -> Solution:
+    """The best plan found within the time limit; `PinConflict` when pins cannot all hold.
+
+    With one worker the time limit is counted in CP-SAT's deterministic time so that the same
+    instance and seed always give the same plan.
+    """
+    workers = workers or os.cpu_count() or 1
+    budget = Budget(time_limit, deterministic=workers == 1)
+    tracker = Tracker(instance, budget, progress)
+    candidates = Candidates(instance)
+    gc.collect()
+    gc.freeze()
+    try:
+        return search(instance, candidates, tracker, method, Settings(workers, seed, budget, None))
+    finally:
+        gc.unfreeze()
+
+
+def search(instance: Instance, candidates: Candidates, tracker: Tracker, method: str,
+           settings: Settings) -> Solution:
+    """The instance and its candidates stay for the whole search: the garbage collector is told
+    to leave them alone (`gc.freeze`), which halves the time to build each model."""
+    budget = settings.budget
+
+    def on_solution(phase, objective, bound, placements):
+        tracker.offer(phase, placements, bound / SCALE if phase == "soft" else None)
+
+    pinned = pinned_plan(instance, candidates, settings)
+    ledger = greedy_plan(instance, candidates, pinned.values())
+    tracker.offer("greedy", dict(ledger.placements))
+    proven = False
+    bound = None
+    if method == "cpsat":
+        repair_until = budget.remaining() * (1 - REPAIR_SHARE)
+        repair(ledger, candidates,
+               lambda: not budget.deterministic and budget.remaining() < repair_until)
+        tracker.offer("repair", dict(ledger.placements))
+        if model_size(candidates) <= WHOLE_MODEL_LIMIT:
+            settings.on_solution = on_solution
+            keep = {t: (p.day, p.start) for t, p in tracker.best.items()}
+            scope = Scope(tuple(range(len(instance.tasks))), starts_per_day=STARTS_PER_DAY,
+                          keep=keep)
+            model = build_model(instance, candidates, scope)
+            outcome = solve_staged(model, tracker.best, settings)
+            tracker.offer("soft", outcome.placements)
+            proven = outcome.proven
+            bound = outcome.bound / SCALE if outcome.bound is not None else None
+        else:
+            improve_by_neighbourhoods(instance, candidates, tracker, settings)
+    return finish(instance, candidates, tracker, proven, bound)
+
+
+def finish(instance: Instance, candidates: Candidates, tracker: Tracker, proven: bool,
+           bound: float | None) -> Solution:
+    ledger = Ledger(instance)
+    for placement in tracker.best.values():
+        ledger.add(placement)
+    unplaced = tuple(Unplaced(t, unmet_reasons(instance, candidates, ledger, t))
+                     for t in range(len(instance.tasks)) if t not in tracker.best)
+    placements = tuple(sorted(tracker.best.values(), key=lambda p: p.task))
+    return Solution("optimal" if proven else "feasible", placements, unplaced,
+                    tracker.score.points / SCALE, bound, kpis(instance, tracker.score),
+                    tracker.timings())

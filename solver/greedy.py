@@ -1,0 +1,98 @@
+"""The baseline a coordinator would do by hand: first fit, in priority order.
+
+Each task in turn (priority, then date and time) takes its first mode where a room, units and
+people are all free, without ever undoing an earlier choice. It is the benchmark the CP-SAT
+engine is measured against, and its plan is the engine's first solution and hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from solver.candidates import Candidates, Mode
+from solver.instance import Instance
+from solver.matching import match_lines
+from solver.solution import Placement
+from solver.timeline import Ledger, Visit
+
+
+def greedy_order(instance: Instance, tasks: Iterable[int]) -> list[int]:
+    """Pinned first, then by priority, date, start."""
+    def key(index: int):
+        task = instance.tasks[index]
+        first = task.slots[0] if task.slots else None
+        return (task.pins is None, task.priority, first.day if first else 0,
+                first.start if first else 0, index)
+    return sorted(tasks, key=key)
+
+
+def place_first_fit(ledger: Ledger, candidates: Candidates, index: int) -> Placement | None:
+    """The first mode of the task that fits the ledger as it is, or None."""
+    modes = candidates.modes[index]
+    previous = ledger.instance.previous.get(index)
+    if previous is not None:
+        modes = sorted(modes, key=lambda m: (m.day, m.slot.start) != (previous.day,
+                                                                      previous.start))
+    for mode in modes:
+        placement = fit_mode(ledger, mode)
+        if placement is not None:
+            return placement
+    return None
+
+
+def fit_mode(ledger: Ledger, mode: Mode) -> Placement | None:
+    """Free people, room and units for this mode at once, favouring the previous plan's."""
+    instance = ledger.instance
+    task = instance.tasks[mode.task]
+    visit = Visit(mode.task, mode.day, mode.slot.start, mode.slot.end, mode.site)
+    previous = instance.previous.get(mode.task)
+    kept = previous if previous is not None and (previous.day, previous.start) == (
+        mode.day, mode.slot.start) else None
+    room = None
+    if task.room is not None:
+        rooms = [r for r in favour(mode.rooms, (kept.room,) if kept else ())
+                 if not ledger.room_clashes(r, visit)]
+        if not rooms:
+            return None
+        room = rooms[0]
+    units: list[int] = []
+    pinned_units = task.pins.units if task.pins is not None else ()
+    for (_, count), usable in zip(task.equipment, mode.units):
+        free = [u for u in favour(usable, (*pinned_units, *(kept.units if kept else ())))
+                if not ledger.unit_clashes(u, visit)]
+        if len(free) < count:
+            return None
+        units.extend(free[:count])
+    if pinned_units and not set(pinned_units) <= set(units):
+        return None
+    preferred = (*(kept.persons if kept else ()), *sorted(task.preferred))
+    free_lines = [[p for p in favour(line, preferred) if not ledger.person_clashes(p, visit)]
+                  for line in mode.lines]
+    required = task.pins.persons if task.pins is not None else ()
+    lines = match_lines([line.count for line in task.staff], free_lines, required)
+    if lines is None:
+        return None
+    persons = tuple(p for line in lines for p in line)
+    return Placement(mode.task, mode.day, mode.slot.start, mode.slot.end, mode.site, room,
+                     persons, tuple(units))
+
+
+def favour(items: tuple[int, ...], first: Iterable[int]) -> list[int]:
+    """`items` with those listed in `first` moved to the front."""
+    wanted = [i for i in dict.fromkeys(first) if i in items]
+    return wanted + [i for i in items if i not in wanted]
+
+
+def greedy_plan(instance: Instance, candidates: Candidates,
+                fixed: Iterable[Placement] = ()) -> Ledger:
+    """First-fit plan of every task, starting from `fixed` placements (pins already solved)."""
+    ledger = Ledger(instance)
+    for placement in fixed:
+        ledger.add(placement)
+    for index in greedy_order(instance, range(len(instance.tasks))):
+        if index in ledger.placements:
+            continue
+        placement = place_first_fit(ledger, candidates, index)
+        if placement is not None:
+            ledger.add(placement)
+    return ledger

@@ -1,0 +1,174 @@
+"""The solver's input: one planning horizon already resolved into indexes and minutes.
+
+`pooling.planning` builds it from a scenario. Nothing here reads dates, day specs or files:
+days are indexes `0..days-1`, times are minutes since midnight, and sites, persons, rooms and
+units are named by their position in the instance's tuples. Availability is already the
+union of a day's windows minus the unavailable periods, so the solver only asks "is this
+interval inside one of these spans".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+Span = tuple[int, int]
+DaySpans = tuple[tuple[Span, ...], ...]
+"""Merged, disjoint half-open spans per day index; an empty outer tuple means none on any day."""
+
+DAY_MINUTES = 24 * 60
+
+
+def spans_on(day_spans: DaySpans, day: int) -> tuple[Span, ...]:
+    """The spans of one day (none when `day_spans` is empty)."""
+    return day_spans[day] if day_spans else ()
+
+
+def covers(spans: tuple[Span, ...], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of the merged spans."""
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def overlap_minutes(spans: tuple[Span, ...], start: int, end: int) -> int:
+    """Minutes of [start, end) falling inside the disjoint spans."""
+    return sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+
+
+@dataclass(frozen=True)
+class Site:
+    id: str
+    pool_share: float = 1.0
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    home: int
+    skills: dict[str, int]
+    available: DaySpans
+    avoid: DaySpans = ()
+    sites: frozenset[int] | None = None
+    """Sites the contract allows; None means every site."""
+    weekly_min: int = 0
+    weekly_target: int | None = None
+    weekly_max: int = 2880
+    daily_max: int = 600
+    days_max: int = 6
+    daily_travel_max: int | None = None
+
+
+@dataclass(frozen=True)
+class Room:
+    id: str
+    site: int
+    capacity: int
+    features: frozenset[str] = frozenset()
+    open: DaySpans | None = None
+    """None: always open; otherwise the opening spans of each day."""
+
+    def is_open(self, day: int, start: int, end: int) -> bool:
+        return self.open is None or covers(spans_on(self.open, day), start, end)
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    type: str
+    home: int
+    mobile: bool = True
+    blocked: DaySpans = ()
+    """When the unit may not be used (its `unavailable` periods)."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    day: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class StaffLine:
+    skill: str
+    level: int = 1
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class RoomNeed:
+    features: frozenset[str] = frozenset()
+    at: tuple[int, ...] = ()
+    """Sites whose rooms may host the task."""
+
+
+@dataclass(frozen=True)
+class Pins:
+    persons: tuple[int, ...] = ()
+    room: int | None = None
+    units: tuple[int, ...] = ()
+    day: int | None = None
+    start: int | None = None
+
+
+@dataclass(frozen=True)
+class Task:
+    """A need: its possible slots (one when its time is fixed) and what it asks for."""
+
+    id: str
+    site: int
+    priority: int
+    """0 is the highest priority; coverage is lexicographic in this rank."""
+    slots: tuple[Slot, ...]
+    staff: tuple[StaffLine, ...] = ()
+    attendees: int = 0
+    room: RoomNeed | None = None
+    """None: the task uses no room and takes place at `site`."""
+    equipment: tuple[tuple[str, int], ...] = ()
+    """(type, count) pairs, one per type."""
+    preferred: frozenset[int] = frozenset()
+    pins: Pins | None = None
+
+    @property
+    def minutes(self) -> int:
+        return self.slots[0].end - self.slots[0].start if self.slots else 0
+
+    @property
+    def staff_count(self) -> int:
+        return sum(line.count for line in self.staff)
+
+
+@dataclass(frozen=True)
+class Previous:
+    """How a task was served in the previous (published) plan."""
+
+    day: int
+    start: int
+    room: int | None
+    persons: tuple[int, ...]
+    units: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Instance:
+    sites: tuple[Site, ...]
+    travel: tuple[tuple[int, ...], ...]
+    """travel[a][b]: minutes from site a to site b (0 on the diagonal)."""
+    persons: tuple[Person, ...]
+    rooms: tuple[Room, ...]
+    units: tuple[Unit, ...]
+    tasks: tuple[Task, ...]
+    days: int
+    week_of_day: tuple[int, ...]
+    day_labels: tuple[str, ...]
+    """How a day is written in reasons (the ISO date)."""
+    priorities: tuple[str, ...] = ("required", "high", "normal", "low")
+    previous: dict[int, Previous] = field(default_factory=dict)
+    """Task index -> its previous assignment (re-planning)."""
+
+    @cached_property
+    def max_travel(self) -> int:
+        return max((m for row in self.travel for m in row), default=0)
+
+    @property
+    def weeks(self) -> int:
+        return max(self.week_of_day, default=-1) + 1

@@ -1,0 +1,56 @@
+"""Staff lines filled by distinct people: a small bipartite matching (rule 3)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+
+def match_lines(counts: Sequence[int], eligible: Sequence[Sequence[int]],
+                required: Sequence[int] = ()) -> list[list[int]] | None:
+    """People per line, every line full and every `required` person used; None if impossible.
+
+    Each line has `count` seats. Augmenting paths keep matched people matched, so seating the
+    required people first and then filling the seats finds such a matching whenever one
+    exists. People are tried in the order given, so callers put their favourites first.
+    """
+    seats = [line for line, count in enumerate(counts) for _ in range(count)]
+    holder: dict[int, int] = {}
+    seat_of: dict[int, int] = {}
+    seats_of_person: dict[int, list[int]] = defaultdict(list)
+    for seat, line in enumerate(seats):
+        for person in eligible[line]:
+            seats_of_person[person].append(seat)
+
+    def seat_person(person: int, seen: set[int]) -> bool:
+        for seat in seats_of_person[person]:
+            if seat in seen:
+                continue
+            seen.add(seat)
+            current = holder.get(seat)
+            if current is None or seat_person(current, seen):
+                holder[seat], seat_of[person] = person, seat
+                return True
+        return False
+
+    def fill_seat(seat: int, seen: set[int]) -> bool:
+        for person in eligible[seats[seat]]:
+            if person in seen:
+                continue
+            seen.add(person)
+            previous = seat_of.get(person)
+            if previous is None or fill_seat(previous, seen):
+                holder[seat], seat_of[person] = person, seat
+                return True
+        return False
+
+    for person in dict.fromkeys(required):
+        if person not in seat_of and not seat_person(person, set()):
+            return None
+    for seat in range(len(seats)):
+        if seat not in holder and not fill_seat(seat, set()):
+            return None
+    lines: list[list[int]] = [[] for _ in counts]
+    for seat in range(len(seats)):
+        lines[seats[seat]].append(holder[seat])
+    return lines

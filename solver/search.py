@@ -1,0 +1,331 @@
+"""Building a scope's model and solving it: coverage level by level, then the soft terms.
+
+Each priority level is maximised in turn and its best count kept as a constraint, so a higher
+priority need is never traded for lower ones; a level is skipped when the hint already meets
+every task of that level that has a mode (nothing to gain). The soft terms are then minimised
+as one weighted sum. Every stage starts from the best plan so far as a hint.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ortools.sat.python import cp_model
+
+from solver.candidates import Candidates
+from solver.matching import match_lines
+from solver.model import PlanModel, Scope, solved_placements
+from solver.rules.equipment import add_units
+from solver.rules.fairness import add_pooled_fairness, add_unmet_fairness
+from solver.rules.people import HOME, add_people
+from solver.rules.rooms import add_rooms
+from solver.rules.stability import add_stability
+from solver.rules.tasks import add_task_choices
+from solver.rules.wishes import add_avoid, add_preferred
+from solver.solution import Placement
+from solver.timeline import Ledger
+from solver.weights import model_weight
+
+FEW_WORKERS = 3
+"""Up to this many workers the full-problem worker is `max_lp`: its cuts give the bounds that
+prove coverage and bring the soft gap down, where the default portfolio needs more cores."""
+
+HARD_GROUPS = (add_task_choices, add_people, add_rooms, add_units)
+SOFT_GROUPS = (add_avoid, add_preferred, add_unmet_fairness, add_pooled_fairness, add_stability)
+
+
+def build_model(instance, candidates: Candidates, scope: Scope, ledger: Ledger | None = None,
+                check_pins: bool = False, relaxed: bool = False, soft: bool = True) -> PlanModel:
+    """The model of a scope with its rule groups (tasks first); without `soft` the wishes,
+    fairness and stability are left out (coverage only); a relaxed model has no soft terms and
+    no travel between sites in worked time, and serves to bound coverage."""
+    model = PlanModel(instance, candidates, scope, ledger, check_pins, relaxed)
+    for group in HARD_GROUPS + (SOFT_GROUPS if soft and not relaxed else ()):
+        model.add_terms(group(model))
+    return model
+
+
+def soft_objective(model: PlanModel) -> Any:
+    return sum(model_weight(term) * sum(exprs) for term, exprs in model.terms.items())
+
+
+class Budget:
+    """Time left, in seconds, or in CP-SAT deterministic time when runs must be repeatable.
+
+    A slice of a budget is a budget of its own whose spending also counts in its parent.
+    """
+
+    def __init__(self, seconds: float, deterministic: bool, parent: Budget | None = None):
+        self.seconds = seconds
+        self.deterministic = deterministic
+        self.parent = parent
+        self.started = time.monotonic()
+        self.spent = 0.0
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def remaining(self) -> float:
+        used = self.spent if self.deterministic else self.elapsed()
+        left = max(0.0, self.seconds - used)
+        return min(left, self.parent.remaining()) if self.parent is not None else left
+
+    def charge(self, deterministic_time: float) -> None:
+        self.spent += deterministic_time
+        if self.parent is not None:
+            self.parent.charge(deterministic_time)
+
+    def slice(self, seconds: float) -> Budget:
+        return Budget(min(seconds, self.remaining()), self.deterministic, self)
+
+    def limit(self, params, share: float = 1.0) -> None:
+        if self.deterministic:
+            params.max_deterministic_time = self.remaining() * share
+        else:
+            params.max_time_in_seconds = self.remaining() * share
+
+
+@dataclass
+class Settings:
+    workers: int
+    seed: int
+    budget: Budget
+    on_solution: Callable[[str, float | None, float | None, dict[int, Placement]], None] | None
+    """Called on each improving solution: phase, objective, bound, placements of the scope."""
+    bound_worker: bool = True
+    """With few workers, give the full-problem worker to `max_lp` (strong bounds)."""
+
+
+@dataclass
+class Outcome:
+    placements: dict[int, Placement]
+    proven: bool
+    """Every stage proved optimal (and, with the soft stage, the soft optimum)."""
+    improved: bool
+    """Better than the start: more coverage, or the same and a lower soft objective."""
+    objective: float | None
+    bound: float | None
+
+
+def hint(model: PlanModel, placements: dict[int, Placement]) -> None:
+    """Hint every decision of the model from a plan (tasks, people, rooms, units, paths)."""
+    cp = model.cp
+    cp.clear_hints()
+    chosen: dict[int, int] = {}
+
+    def put(lit, value: int) -> None:
+        """Hint a literal or an integer variable once (frozen constants need none)."""
+        if not isinstance(lit, int) and lit.index not in chosen:
+            chosen[lit.index] = value
+            cp.add_hint(lit, value)
+
+    for t, choices in model.choices.items():
+        placed = placements.get(t)
+        task = model.instance.tasks[t]
+        for choice in choices:
+            mode = choice.mode
+            here = placed is not None and (placed.day, placed.start, placed.site) == (
+                mode.day, mode.slot.start, mode.site)
+            put(choice.lit, int(here))
+            for p, lit in choice.persons.items():
+                put(lit, int(here and p in placed.persons))
+            for r, lit in choice.rooms.items():
+                put(lit, int(here and placed.room == r))
+            for u, lit in choice.units.items():
+                put(lit, int(here and u in placed.units))
+        seats = model.line_seats.get(t)
+        if seats:
+            persons = placed.persons if placed is not None else ()
+            eligible = [[p for (line, p) in seats if line == index and p in persons]
+                        for index in range(len(task.staff))]
+            lines = match_lines([line.count for line in task.staff], eligible) if placed else None
+            for (line, p), lit in seats.items():
+                put(lit, int(lines is not None and p in lines[line]))
+    for day in model.person_days.values():
+        put(day.works, int(any(n.frozen or chosen.get(n.lit.index, 0) for n in day.nodes)))
+        hint_journey(day, chosen, put, model.instance.travel)
+
+
+def hint_journey(day, chosen: dict[int, int], put, travel) -> None:
+    """Walk the day in time order: where the person is, how they got to each chosen node."""
+    states = dict(day.states)
+    here = HOME
+    for k, node in enumerate(day.nodes):
+        taken = bool(node.frozen or chosen.get(node.lit.index, 0))
+        if k in day.leaves:
+            put(day.leaves[k], int(taken and here == HOME))
+        if k in day.moves:
+            put(day.moves[k], travel[here][node.site] if taken and here != HOME else 0)
+        if taken:
+            here = node.site
+        for site, lit in states.get(k, {}).items():
+            put(lit, int(site == here))
+
+
+def complete_hint(model: PlanModel, placements: dict[int, Placement],
+                  settings: Settings) -> float | None:
+    """Hint every variable, auxiliaries included, so CP-SAT starts from the plan as a solution;
+    returns the plan's value of the model's objective (None if it could not be completed).
+
+    The decisions are hinted from the plan, then CP-SAT fills in the rest with the decisions
+    fixed (pure propagation); a complete, feasible hint is taken as the first solution.
+    """
+    hint(model, placements)
+    solver = cp_model.CpSolver()
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    solver.parameters.num_workers = 1
+    settings.budget.limit(solver.parameters, 0.2)
+    status = solver.solve(model.cp)
+    settings.budget.charge(solver.deterministic_time)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    model.cp.clear_hints()
+    for index in range(len(model.cp.proto.variables)):
+        var = model.cp.get_int_var_from_proto_index(index)
+        model.cp.add_hint(var, solver.value(var))
+    return solver.objective_value
+
+
+class SolutionReporter(cp_model.CpSolverSolutionCallback):
+    """Reports each improving solution, and stops once the objective reaches a known bound."""
+
+    def __init__(self, model: PlanModel, phase: str, settings: Settings, target: int | None):
+        super().__init__()
+        self.model = model
+        self.phase = phase
+        self.settings = settings
+        self.target = target
+
+    def on_solution_callback(self) -> None:
+        if self.settings.on_solution is not None:
+            placements = solved_placements(self.model, self.literal_value)
+            self.settings.on_solution(self.phase, self.objective_value,
+                                      self.best_objective_bound, placements)
+        if self.target is not None and self.objective_value >= self.target:
+            self.stop_search()
+
+    def literal_value(self, lit) -> bool:
+        return bool(lit) if isinstance(lit, int) else self.boolean_value(lit)
+
+
+def run(model: PlanModel, phase: str, settings: Settings, share: float = 1.0,
+        target: int | None = None):
+    """Solve the model's current objective within the budget (a share of what is left)."""
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.num_workers = settings.workers
+    params.random_seed = settings.seed
+    if settings.workers <= FEW_WORKERS and settings.bound_worker:
+        params.subsolvers.append("max_lp")
+    settings.budget.limit(params, share)
+    status = solver.solve(model.cp, SolutionReporter(model, phase, settings, target))
+    settings.budget.charge(solver.deterministic_time)
+    return solver, status
+
+
+def value_reader(solver: cp_model.CpSolver):
+    return lambda lit: bool(lit) if isinstance(lit, int) else solver.boolean_value(lit)
+
+
+def coverage_weights(model: PlanModel) -> list[int]:
+    """Exact lexicographic weights: one task of a level outweighs every task of lower levels."""
+    weights = [0] * len(model.instance.priorities)
+    weight = 1
+    for level in reversed(range(len(weights))):
+        weights[level] = weight
+        weight *= len(reachable(model, level)) + 1
+    return weights
+
+
+def reachable(model: PlanModel, level: int) -> list[Any]:
+    """The met literals of the free tasks of a level that have at least one mode."""
+    return [m for m in model.levels()[level] if not isinstance(m, int)]
+
+
+def coverage_value(model: PlanModel, placements: dict[int, Placement]) -> int:
+    weights = coverage_weights(model)
+    return sum(weights[level] * count_level(model, placements, level)
+               for level in range(len(weights)))
+
+
+def most_coverage(model: PlanModel) -> int:
+    """The coverage value if every task with a mode were met."""
+    weights = coverage_weights(model)
+    return sum(w * len(reachable(model, level)) for level, w in enumerate(weights))
+
+
+def coverage_objective(model: PlanModel) -> Any:
+    weights = coverage_weights(model)
+    return sum(weights[level] * sum(reachable(model, level)) for level in range(len(weights)))
+
+
+def coverage_ceiling(model: PlanModel, start: dict[int, Placement], settings: Settings) -> int:
+    """The best coverage value of the relaxed model (no travel between sites in worked time):
+    a bound for the real model, found much faster. Only trusted when proven."""
+    relaxation = build_model(model.instance, model.candidates, model.scope, model.frozen_ledger,
+                             relaxed=True)
+    relaxation.cp.maximize(coverage_objective(relaxation))
+    complete_hint(relaxation, start, settings)
+    solver, status = run(relaxation, "bound", replace(settings, on_solution=None), share=0.3)
+    if status == cp_model.OPTIMAL:
+        return round(solver.objective_value)
+    if status == cp_model.FEASIBLE:
+        return int(solver.best_objective_bound + 1e-6)
+    return most_coverage(model)
+
+
+def solve_staged(model: PlanModel, start: dict[int, Placement], settings: Settings,
+                 relax: bool = True, soft: bool = True) -> Outcome:
+    """The best coverage (levels weighted lexicographically), then (if `soft`) the weighted
+    soft terms; without `soft`, the first better coverage will do.
+
+    With `relax`, coverage is first bounded on the relaxed model; a plan reaching that bound
+    is a proven optimum (the search stops there), and when the start plan already reaches it
+    the coverage stage is skipped.
+    """
+    best = dict(start)
+    have = coverage_value(model, best)
+    ceiling = most_coverage(model)
+    if relax and have < ceiling:
+        ceiling = coverage_ceiling(model, best, settings)
+    proven = have >= ceiling
+    if not proven and settings.budget.remaining() > 0:
+        model.cp.maximize(coverage_objective(model))
+        complete_hint(model, best, settings)
+        solver, status = run(model, "coverage", settings, share=0.5 if soft else 1.0,
+                             target=ceiling if soft else have + 1)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            found = solved_placements(model, value_reader(solver))
+            if coverage_value(model, found) > have:
+                best = keep_frozen(best, model) | found
+        proven = status == cp_model.OPTIMAL or coverage_value(model, best) >= ceiling
+    improved = coverage_value(model, best) > have
+    for level in range(len(model.instance.priorities)):
+        model.cp.add(sum(reachable(model, level)) >= count_level(model, best, level))
+    objective = bound = None
+    if soft and settings.budget.remaining() > 0:
+        model.cp.minimize(soft_objective(model))
+        before = complete_hint(model, best, settings)
+        solver, status = run(model, "soft", settings)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            best = keep_frozen(best, model) | solved_placements(model, value_reader(solver))
+            objective, bound = solver.objective_value, solver.best_objective_bound
+            improved = improved or before is None or objective < before
+        proven = proven and status == cp_model.OPTIMAL
+    else:
+        proven = False
+    return Outcome(best, proven, improved, objective, bound)
+
+
+def count_level(model: PlanModel, placements: dict[int, Placement], level: int) -> int:
+    """Free tasks of `level` met in `placements`."""
+    return sum(1 for t in model.choices
+               if t in placements and model.instance.tasks[t].priority == level)
+
+
+def keep_frozen(placements: dict[int, Placement], model: PlanModel) -> dict[int, Placement]:
+    """The placements of tasks outside the model's free tasks."""
+    return {t: p for t, p in placements.items() if t not in model.choices}

@@ -1,0 +1,226 @@
+"""Who and what is busy when, and what a new visit would clash with (rules 5-9).
+
+The greedy builds its plan through a `Ledger`, the reasons module asks it why a task does not
+fit, and the neighbourhood search prunes candidates with it. It reads the rules exactly as the
+model does: worked time, day travel (commute included), days, weekly caps and the 11 h rest as
+the spec defines them; travel gaps and 20-minute break chains between *any* two visits of a
+day rather than only consecutive ones, and travel gaps between any two uses of a unit. Those
+two readings are stricter than the spec, and identical to it whenever travel times obey the
+triangle inequality (a detour is never shorter), as estimated travel always does: then a
+visit in between only makes the gap tighter.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
+
+from solver.instance import DAY_MINUTES, Instance
+from solver.solution import Placement
+
+BREAK_MINUTES = 20
+CHAIN_LIMIT_MINUTES = 360
+DAILY_REST_MINUTES = 660
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One task on a resource's timeline."""
+
+    task: int
+    day: int
+    start: int
+    end: int
+    site: int
+
+    @property
+    def absolute_start(self) -> int:
+        return self.day * DAY_MINUTES + self.start
+
+    @property
+    def absolute_end(self) -> int:
+        return self.day * DAY_MINUTES + self.end
+
+
+@dataclass(frozen=True)
+class Clash:
+    """Why a visit does not fit: the rule and the tasks already there that it collides with."""
+
+    rule: str
+    """overlap, travel, daily_minutes, weekly_minutes, days_per_week, daily_travel, break, rest,
+    room_busy, unit_busy, unit_travel."""
+    tasks: tuple[int, ...]
+
+
+def visit_of(placement: Placement) -> Visit:
+    return Visit(placement.task, placement.day, placement.start, placement.end, placement.site)
+
+
+def in_order(visits: list[Visit]) -> list[Visit]:
+    return sorted(visits, key=lambda v: (v.start, v.end, v.task))
+
+
+def travel_between(day: list[Visit], travel) -> int:
+    """Travel between consecutive visits of a day: working time."""
+    return sum(travel[a.site][b.site] for a, b in pairwise(day))
+
+
+def worked_minutes(day: list[Visit], travel) -> int:
+    return sum(v.end - v.start for v in day) + travel_between(day, travel)
+
+
+def day_travel(day: list[Visit], home: int, travel) -> int:
+    """Home to the first site, between sites, back home from the last (latest-ending) one."""
+    if not day:
+        return 0
+    last = max(day, key=lambda v: (v.end, v.start, v.task))
+    return travel[home][day[0].site] + travel_between(day, travel) + travel[last.site][home]
+
+
+def too_long_chain(day: list[Visit], travel) -> list[Visit] | None:
+    """Visits chained by less than 20 idle minutes (travel is work) spanning over 6 h.
+
+    Any two visits of the day less than 20 idle minutes apart are in the same chain; a chain
+    of two or more visits lasts at most 6 h from its first start to its last end.
+    """
+    chain_start: dict[int, int] = {}
+    linked: dict[int, list[Visit]] = {}
+    for j, after in enumerate(day):
+        start, members = after.start, [after]
+        for i in range(j):
+            before = day[i]
+            idle = after.start - before.end - travel[before.site][after.site]
+            if 0 <= idle < BREAK_MINUTES and chain_start[i] <= start:
+                start, members = chain_start[i], linked[i] + [after]
+        chain_start[j], linked[j] = start, members
+        if len(members) > 1 and after.end - start > CHAIN_LIMIT_MINUTES:
+            return members
+    return None
+
+
+def too_close(a: Visit, b: Visit, travel) -> bool:
+    """Two visits of a day at different sites without the travel time between them."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return second.start - first.end < travel[first.site][second.site]
+
+
+def rest_between(before: list[Visit], after: list[Visit]) -> int:
+    """Minutes from the last end of a day to the first start of the next day."""
+    return DAY_MINUTES - max(v.end for v in before) + min(v.start for v in after)
+
+
+class Ledger:
+    """The timelines of every person, room and unit of a partial plan."""
+
+    def __init__(self, instance: Instance):
+        self.instance = instance
+        self.person_days: list[dict[int, list[Visit]]] = [defaultdict(list)
+                                                          for _ in instance.persons]
+        self.room_days: list[dict[int, list[Visit]]] = [defaultdict(list)
+                                                        for _ in instance.rooms]
+        self.unit_uses: list[list[Visit]] = [[] for _ in instance.units]
+        self.placements: dict[int, Placement] = {}
+
+    def add(self, placement: Placement) -> None:
+        visit = visit_of(placement)
+        self.placements[placement.task] = placement
+        for person in placement.persons:
+            day = self.person_days[person][visit.day]
+            day.append(visit)
+            day[:] = in_order(day)
+        if placement.room is not None:
+            self.room_days[placement.room][visit.day].append(visit)
+        for unit in placement.units:
+            self.unit_uses[unit].append(visit)
+
+    def remove(self, task: int) -> Placement:
+        placement = self.placements.pop(task)
+        for person in placement.persons:
+            day = self.person_days[person][placement.day]
+            day[:] = [v for v in day if v.task != task]
+        if placement.room is not None:
+            bookings = self.room_days[placement.room][placement.day]
+            bookings[:] = [v for v in bookings if v.task != task]
+        for unit in placement.units:
+            self.unit_uses[unit] = [v for v in self.unit_uses[unit] if v.task != task]
+        return placement
+
+    # --- people ---------------------------------------------------------------------------
+
+    def day_of(self, person: int, day: int) -> list[Visit]:
+        return self.person_days[person].get(day, [])
+
+    def worked_in_week(self, person: int, week: int, replaced: tuple[int, list[Visit]]) -> int:
+        """Worked minutes of a week, with one day's visits replaced by `replaced`."""
+        travel = self.instance.travel
+        total = 0
+        for day, visits in self.person_days[person].items():
+            if self.instance.week_of_day[day] == week and day != replaced[0]:
+                total += worked_minutes(visits, travel)
+        return total + worked_minutes(replaced[1], travel)
+
+    def person_clashes(self, person: int, visit: Visit) -> list[Clash]:
+        """Every rule of 5-7 that `visit` would break in this person's timeline."""
+        instance = self.instance
+        who = instance.persons[person]
+        travel = instance.travel
+        current = self.day_of(person, visit.day)
+        overlapping = tuple(v.task for v in current if v.start < visit.end and visit.start < v.end)
+        if overlapping:
+            return [Clash("overlap", overlapping)]
+        day = in_order([*current, visit])
+        clashes: list[Clash] = []
+        late = tuple(v.task for v in current if too_close(v, visit, travel))
+        if late:
+            clashes.append(Clash("travel", late))
+        others = tuple(v.task for v in current)
+        if worked_minutes(day, travel) > who.daily_max:
+            clashes.append(Clash("daily_minutes", others))
+        if (who.daily_travel_max is not None
+                and day_travel(day, who.home, travel) > who.daily_travel_max):
+            clashes.append(Clash("daily_travel", others))
+        chain = too_long_chain(day, travel)
+        if chain is not None:
+            clashes.append(Clash("break", tuple(v.task for v in chain if v is not visit)))
+        week = instance.week_of_day[visit.day]
+        if self.worked_in_week(person, week, (visit.day, day)) > who.weekly_max:
+            clashes.append(Clash("weekly_minutes", self._week_tasks(person, week)))
+        if not current:
+            worked_days = [d for d, visits in self.person_days[person].items()
+                           if visits and instance.week_of_day[d] == week]
+            if len(worked_days) >= who.days_max:
+                clashes.append(Clash("days_per_week", self._week_tasks(person, week)))
+        before = self.day_of(person, visit.day - 1)
+        after = self.day_of(person, visit.day + 1)
+        tired = tuple(v.task for v in before if rest_between([v], day) < DAILY_REST_MINUTES) + \
+            tuple(v.task for v in after if rest_between(day, [v]) < DAILY_REST_MINUTES)
+        if tired:
+            clashes.append(Clash("rest", tired))
+        return clashes
+
+    def _week_tasks(self, person: int, week: int) -> tuple[int, ...]:
+        return tuple(v.task for d, visits in sorted(self.person_days[person].items())
+                     if self.instance.week_of_day[d] == week for v in visits)
+
+    # --- rooms and units ------------------------------------------------------------------
+
+    def room_clashes(self, room: int, visit: Visit) -> list[Clash]:
+        busy = tuple(v.task for v in self.room_days[room].get(visit.day, ())
+                     if v.start < visit.end and visit.start < v.end)
+        return [Clash("room_busy", busy)] if busy else []
+
+    def unit_clashes(self, unit: int, visit: Visit) -> list[Clash]:
+        """Overlapping uses, or uses at another site too close in time to move the unit."""
+        travel = self.instance.travel
+        busy, far = [], []
+        for use in self.unit_uses[unit]:
+            if use.absolute_start < visit.absolute_end and visit.absolute_start < use.absolute_end:
+                busy.append(use.task)
+                continue
+            first, second = (use, visit) if use.absolute_start < visit.absolute_start else (visit,
+                                                                                          use)
+            if second.absolute_start - first.absolute_end < travel[first.site][second.site]:
+                far.append(use.task)
+        clashes = [Clash("unit_busy", tuple(busy))] if busy else []
+        return clashes + ([Clash("unit_travel", tuple(far))] if far else [])
