@@ -112,7 +112,6 @@ MATRIX: list[Row] = [
     row("coordinator.week", "GET", WEEK + "/", *COORDINATOR),
     row("coordinator.week", "GET", "/coordination/{network}/2026-13-01/", LOGIN, 404, 403, 403),
     row("coordinator.resources", "GET", WEEK + "/sites/", *COORDINATOR),
-    row("coordinator.resources", "GET", WEEK + "/planets/", LOGIN, 404, 403, 403),
     row("coordinator.resource_new", "GET", WEEK + "/rooms/new", *COORDINATOR),
     row("coordinator.resource_new", "POST", WEEK + "/rooms/new", LOGIN, 422, 403, 403),
     row("coordinator.resource_edit", "GET", WEEK + "/sites/{site}/edit", *COORDINATOR),
@@ -129,10 +128,12 @@ MATRIX: list[Row] = [
     row("coordinator.import_scenario", "POST", "/coordination/import", LOGIN, 422, 403, 403),
     # coordinator: solves and plan versions
     row("coordinator.solve", "POST", WEEK + "/solve", LOGIN, 422, 403, 403),
+    row("coordinator.solve", "GET", WEEK + "/solve", 405, 405, 405, 405),
     row("coordinator.run", "GET", RUN, *COORDINATOR),
     row("coordinator.run", "GET", "/coordination/runs/999999", LOGIN, 404, 403, 403),
     row("coordinator.run_progress", "GET", RUN + "/progress.json", *COORDINATOR),
     row("coordinator.cancel", "POST", RUN + "/cancel", LOGIN, ELSEWHERE, 403, 403),
+    row("coordinator.cancel", "GET", RUN + "/cancel", 405, 405, 405, 405),
     row("coordinator.version", "GET", VERSION, *COORDINATOR),
     row("coordinator.version", "GET", "/coordination/versions/999999", LOGIN, 404, 403, 403),
     row("coordinator.grid", "GET", VERSION + "/grid/site", *COORDINATOR),
@@ -143,6 +144,7 @@ MATRIX: list[Row] = [
     row("coordinator.adjust", "GET", VERSION + "/adjust/N-999", LOGIN, 404, 403, 403),
     row("coordinator.compare", "GET", VERSION + "/compare", *COORDINATOR),
     row("coordinator.publish", "POST", VERSION + "/publish", LOGIN, ELSEWHERE, 403, 403),
+    row("coordinator.publish", "GET", VERSION + "/publish", 405, 405, 405, 405),
     # coordinator: API tokens
     row("api_tokens.index", "GET", "/account/api-tokens", *COORDINATOR),
     row("api_tokens.index", "POST", "/account/api-tokens", LOGIN, 400, 403, 403),
@@ -413,6 +415,13 @@ def test_matrix_paths_reach_their_endpoints(requester):
         if endpoint != line.endpoint:
             wrong.append(f"{line.path}: served by {endpoint}, row says {line.endpoint}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_an_unknown_kind_of_object_is_no_page_for_anyone(requester):
+    """Only the five kinds make a week's object address: others are 404 before any check."""
+    for role in ROLES[:4]:
+        with requester.send(role, "GET", WEEK + "/planets/") as response:
+            assert answer(response) == 404, role
 
 
 # --- CSRF and error pages --------------------------------------------------------------------

@@ -6,7 +6,7 @@ and saves nothing when anything is wrong, its problems shown under their fields.
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from pooling.errors import InvalidInput
@@ -21,10 +21,9 @@ from webui.forms import show_problems
 from webui.navigation import current_language
 
 
-def known_kind(kind: str) -> str:
-    if kind not in KINDS:
-        abort(404)
-    return kind
+KIND = f"<any({', '.join(KINDS)}):kind>"
+"""The kind of object in an address: only the known ones, so that `/<network>/<week>/solve`
+and the like (POST only) answer 405 to a GET instead of being taken for a list of objects."""
 
 
 def hints(table) -> dict[str, str]:
@@ -36,9 +35,8 @@ def hints(table) -> dict[str, str]:
         for column in table.columns}
 
 
-@bp.route("/<network>/<week>/<kind>/")
+@bp.route(f"/<network>/<week>/{KIND}/")
 def resources(network: str, week: str, kind: str):
-    known_kind(kind)
     week_start = week_of(network, week)
     table = resource_table(db_session(), network, week_start, kind)
     return render_template("coordinator/resources.html", network=network, week_start=week_start,
@@ -47,7 +45,6 @@ def resources(network: str, week: str, kind: str):
 
 def resource_page(network: str, week: str, kind: str, original: str | None):
     """The form to create (`original` None) or edit an object, and what sending it does."""
-    known_kind(kind)
     week_start = week_of(network, week)
     session = db_session()
     table = resource_table(session, network, week_start, kind)
@@ -70,20 +67,19 @@ def resource_page(network: str, week: str, kind: str, original: str | None):
                            hints=hints(table)), status
 
 
-@bp.route("/<network>/<week>/<kind>/new", methods=["GET", "POST"])
+@bp.route(f"/<network>/<week>/{KIND}/new", methods=["GET", "POST"])
 def resource_new(network: str, week: str, kind: str):
     return resource_page(network, week, kind, None)
 
 
-@bp.route("/<network>/<week>/<kind>/<item>/edit", methods=["GET", "POST"])
+@bp.route(f"/<network>/<week>/{KIND}/<item>/edit", methods=["GET", "POST"])
 def resource_edit(network: str, week: str, kind: str, item: str):
     return resource_page(network, week, kind, item)
 
 
-@bp.route("/<network>/<week>/<kind>/<item>/delete", methods=["GET", "POST"])
+@bp.route(f"/<network>/<week>/{KIND}/<item>/delete", methods=["GET", "POST"])
 def resource_delete(network: str, week: str, kind: str, item: str):
     """Ask first; a deletion refused (something still names the object) lists why."""
-    known_kind(kind)
     week_start = week_of(network, week)
     session = db_session()
     texts = resource_texts(resource_table(session, network, week_start, kind), item)
