@@ -27,6 +27,8 @@ LIST_COLUMNS = {
     "needs": ("id", "site", "title", "date", "start", "end", "days", "staff", "priority"),
 }
 """The columns the list of each kind shows (the form shows them all)."""
+CODE_COLUMNS = frozenset({"id", "site", "home_site"})
+"""Columns holding codes (TL-280): kept on one line, never broken at their hyphen."""
 
 COLUMN_LABELS = {
     "id": _l("Id"),
