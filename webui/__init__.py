@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from webui import database, errors, extensions, navigation, security
+from webui import database, errors, extensions, navigation, security, text
 from webui.config import Config, config_from_environment
 
 
@@ -35,6 +35,7 @@ def create_app(config: Config | None = None) -> Flask:
     errors.init_app(app)
     security.init_app(app)
     navigation.init_app(app)
+    text.init_app(app)
     for blueprint in blueprints():
         app.register_blueprint(blueprint)
     return app

@@ -9,7 +9,9 @@ from playwright.sync_api import expect
 TITLE = "Atelier réparation de trottinettes"
 
 
-def test_a_site_manager_declares_a_need_and_sees_it_listed(page, sign_in, screenshot):
+def test_a_site_manager_declares_a_need_and_sees_it_listed(page, sign_in, screenshot,
+                                                           published_plan):
+    """With a published plan, so that unmet needs show their reasons in the table."""
     sign_in("site_manager")
     page.get_by_role("navigation", name="Menu principal").get_by_role(
         "link", name="Nos besoins").click()
@@ -39,4 +41,9 @@ def test_a_site_manager_declares_a_need_and_sees_it_listed(page, sign_in, screen
     expect(listed).to_contain_text("14:00")
     expect(listed).to_contain_text("reparation")
     expect(listed).to_contain_text("Pas encore dans le planning publié")
+    tables = page.locator(".table-wrap")
+    expect(tables.first).to_be_visible()
+    sideways = [index for index, table in enumerate(tables.all())
+                if table.evaluate("wrap => wrap.scrollWidth > wrap.clientWidth")]
+    assert sideways == [], "needs tables wider than their card at 1280 px (actions hidden)"
     screenshot(page, "site-manager-needs")
