@@ -134,7 +134,7 @@ def test_an_unmet_need_shows_the_planners_reasons(client, login_as, app_session)
     assert own_unmet, "the demo's greedy plan leaves a need of these sites unmet"
     row = re.search(rf'<tr id="need-{own_unmet[0].need.id}">(.*?)</tr>', page, re.S).group(1)
     assert "Non pourvu" in row
-    assert html.escape(own_unmet[0].reasons[0]) in row
+    assert html.escape(own_unmet[0].reasons[0]) in row.replace("<wbr>", "")  # codes may wrap
 
 
 def test_a_week_without_published_rota_says_so(client, login_as, app_session):
