@@ -18,6 +18,9 @@ def test_a_site_manager_declares_a_need_and_sees_it_listed(page, sign_in, screen
     expect(page.get_by_role("heading", level=1)).to_have_text("Nos besoins")
     page.get_by_role("link", name="Déclarer un besoin").click()
     screenshot(page, "site-manager-declare")
+    inputs = page.locator(".staff-line").first.locator(".field__input")
+    tops = {round(inputs.nth(index).bounding_box()["y"]) for index in range(inputs.count())}
+    assert len(tops) == 1, "the level's hint pushes its list below the skill and count fields"
 
     page.get_by_role("button", name="Enregistrer").click()
     invalid = page.locator(".field--invalid")
