@@ -46,7 +46,18 @@ def test_a_coordinator_imports_generates_and_publishes_the_rota(page, sign_in, s
 
     page.get_by_role("link", name="Par lieu").click()
     expect(page.get_by_role("table").first).to_contain_text("La Quincaillerie")
+    frame, hint = page.locator(".grid-wrap"), page.locator("#grid-hint")
+    assert frame.evaluate("f => f.scrollWidth <= f.clientWidth"), "the week's days fit 1280 px"
+    expect(hint).to_be_hidden()
     screenshot(page, "coordinator-grid-by-site")
+    page.set_viewport_size({"width": 800, "height": 900})
+    expect(hint).to_be_visible()
+    frame.evaluate("f => { f.scrollLeft = f.scrollWidth; }")
+    sites = page.locator(".grid tbody th").first
+    assert abs(sites.bounding_box()["x"] - frame.bounding_box()["x"]) < 2, \
+        "the first column stays in view while the days scroll"
+    screenshot(page, "coordinator-grid-by-site-narrow")
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.go_back()
 
     page.get_by_role("button", name="Publier cette version").click()
