@@ -277,6 +277,16 @@ def test_every_page_string_has_its_french_translation_compiled():
                                    "webui/translations"
 
 
+def test_french_quotes_never_part_from_their_words():
+    """« and » hold a non-breaking space inside, so neither is left alone at a line's end."""
+    with open(TRANSLATIONS / "messages.po", "rb") as po_file:
+        catalogue = read_po(po_file)
+    loose = re.compile(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»")
+    quoted = [message.string for message in catalogue if "«" in message.string]
+    assert quoted, "the catalogue has French quotes to check"
+    assert [text for text in quoted if loose.search(text)] == []
+
+
 # --- settings --------------------------------------------------------------------------------
 
 
