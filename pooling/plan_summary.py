@@ -21,7 +21,7 @@ from pooling.i18n import translate
 from pooling.plan_versions import StoredVersion, stored_version
 from pooling.travel import estimated_minutes
 
-__all__ = ["MapSite", "PlanSummary", "SiteCoverage", "Trip", "UnmetNeed", "Workload",
+__all__ = ["MapSite", "PlanSummary", "SiteCoverage", "Trip", "UnmetNeed", "When", "Workload",
            "plan_summary"]
 
 
@@ -51,12 +51,23 @@ class Workload:
 
 
 @dataclass(frozen=True)
+class When:
+    """A need's time as its scenario gives it, for the page to write in its language: one
+    date, or for a flexible need the days and window it may take and its length."""
+
+    dates: tuple[str, ...]
+    start: str
+    end: str
+    minutes: int | None = None
+
+
+@dataclass(frozen=True)
 class UnmetNeed:
     id: str
     title: str
     site: str
     priority: str
-    when: str
+    when: When | None
     reasons: tuple[str, ...]
 
 
@@ -119,12 +130,12 @@ class Travel:
         return self.known[a, b]
 
 
-def when(need: dict[str, Any]) -> str:
+def when(need: dict[str, Any]) -> When:
     if "date" in need:
-        return f"{need['date']} {need['start']}–{need['end']}"
+        return When((need["date"],), need["start"], need["end"])
     window = need.get("window", {})
-    return (f"{', '.join(need.get('days', []))} · {window.get('start')}–{window.get('end')} · "
-            f"{need.get('duration_minutes')} min")
+    return When(tuple(need.get("days", [])), window.get("start", ""), window.get("end", ""),
+                need.get("duration_minutes"))
 
 
 def reasons_of(unmet: dict[str, Any], language: str) -> tuple[str, ...]:
@@ -207,7 +218,7 @@ def plan_summary(session: Session, version_id: int, language: str = "en") -> Pla
         unmet=[UnmetNeed(u["need"], needs.get(u["need"], {}).get("title", u["need"]),
                          site_names.get(needs.get(u["need"], {}).get("site"), ""),
                          needs.get(u["need"], {}).get("priority", "normal"),
-                         when(needs[u["need"]]) if u["need"] in needs else "",
+                         when(needs[u["need"]]) if u["need"] in needs else None,
                          reasons_of(u, language))
                for u in plan["unmet"]],
         map_sites=[MapSite(s["id"], s["name"], s["lat"], s["lon"], visits.get(s["id"], 0))

@@ -19,13 +19,16 @@ def test_a_coordinator_imports_generates_and_publishes_the_rota(page, sign_in, s
     screenshot(page, "coordinator-import")
     page.get_by_label("Fichier du scénario").set_input_files(DEMO_FILE)
     page.get_by_role("button", name="Importer", exact=True).click()
-    expect(page.get_by_role("status")).to_contain_text("Le scénario est importé : 80 besoins")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Semaine du 30 novembre 2026")
+    expect(page.get_by_role("status")).to_have_text(
+        "Le scénario est importé : 80 besoins pour la semaine du lundi 30 novembre 2026.")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Semaine du lundi 30 novembre 2026")
     screenshot(page, "coordinator-week")
 
     page.get_by_label("Durée limite en secondes").fill(str(SOLVE_SECONDS))
     page.get_by_role("button", name="Générer").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"Calcul \d+"))
+    expect(page.get_by_role("navigation", name="Vous êtes ici")).to_contain_text(
+        "lundi 30 novembre 2026")
     screenshot(page, "coordinator-solve-progress")
     expect(page.get_by_role("link", name="Voir le planning")).to_be_visible(
         timeout=(SOLVE_SECONDS + 15) * 1000)

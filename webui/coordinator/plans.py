@@ -25,6 +25,7 @@ from webui.database import db_session
 from webui.forms import show_problems
 from webui.navigation import current_language
 from webui.permissions import network_for
+from webui.text import date_text
 
 MAP_LABELS_UP_TO = 30
 """Site names are written on the map up to this many sites; beyond, they show on hover."""
@@ -98,7 +99,7 @@ def adjust(version_id: int, need: str):
                                         for code, name in choices.facilitators)
     form.room.choices = options([("", _("No room")), *choices.rooms])
     form.equipment.choices = options(choices.units)
-    form.date.choices = options((day, day) for day in choices.dates)
+    form.date.choices = options((day, date_text(day)) for day in choices.dates)
     broken = []
     status = 200
     if form.validate_on_submit():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from flask import flash, redirect, render_template, send_file, url_for
-from flask_babel import format_date, gettext as _
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from pooling.errors import InvalidInput
@@ -15,6 +15,7 @@ from webui.coordinator.forms import ImportForm
 from webui.coordinator.guards import week_of
 from webui.database import db_session
 from webui.navigation import current_language
+from webui.text import date_text
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -31,7 +32,7 @@ def import_scenario():
             problems = [(p.where, p.text(current_language())) for p in invalid.problems]
         else:
             flash(_("The scenario is imported: %(needs)s needs for the week of %(week)s.",
-                    needs=len(week.needs), week=format_date(week.week_start, "long")), "success")
+                    needs=len(week.needs), week=date_text(week.week_start)), "success")
             return redirect(url_for("coordinator.week", network=week.network.name,
                                     week=week.week_start.isoformat()))
     status = 422 if problems or form.errors else 200

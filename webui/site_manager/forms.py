@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask_babel import format_date, lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, FieldList, Form, FormField, RadioField, SelectField, StringField
@@ -14,6 +14,7 @@ from wtforms.validators import Length
 from pooling.domain import WEEKDAYS, EquipmentRequest, StaffLine
 from pooling.needs import NeedChoices, NeedRequest
 from webui.form_fields import CheckboxesField, TimeOfDayField, WholeNumberField, options
+from webui.text import date_text
 
 STAFF_LINES = 3
 EQUIPMENT_LINES = 3
@@ -69,7 +70,7 @@ class NeedForm(FlaskForm):
         """Fill the choice lists from the week: the person's sites, its dates, the network's
         skills, room features and equipment types."""
         self.site.choices = options(sites)
-        labelled = [(day.isoformat(), format_date(day, "full")) for day in dates]
+        labelled = [(day.isoformat(), date_text(day)) for day in dates]
         self.date.choices = options([("", _l("Choose a date"))] + labelled)
         self.days.choices = options(labelled)
         self.room_features.choices = options((f, f) for f in choices.features)
