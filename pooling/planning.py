@@ -123,14 +123,18 @@ def task_of(need: Need, scenario: Scenario, ix: Indexes) -> Task:
 
 
 def previous_of(plan: Plan, ix: Indexes) -> dict[int, Previous]:
-    """The previous plan's assignments of needs still declared, ids that no longer exist dropped."""
+    """The previous plan's assignments of needs still declared; ids that no longer exist are
+    counted as lost (a change no plan avoids)."""
     found = {}
     for a in plan.assignments:
         if a.need in ix.need and a.date in ix.day:
+            gone = ([f for f in a.facilitators if f not in ix.person]
+                    + [u for u in a.equipment if u not in ix.unit]
+                    + ([a.room] if a.room is not None and a.room not in ix.room else []))
             found[ix.need[a.need]] = Previous(
                 day=ix.day[a.date], start=a.start, room=ix.room.get(a.room) if a.room else None,
                 persons=tuple(ix.person[f] for f in a.facilitators if f in ix.person),
-                units=tuple(ix.unit[u] for u in a.equipment if u in ix.unit))
+                units=tuple(ix.unit[u] for u in a.equipment if u in ix.unit), lost=len(gone))
     return found
 
 
@@ -188,20 +192,17 @@ def plan_of(scenario: Scenario, instance: Instance, solution: Solution,
                 extra={"timings": solution.timings})
 
 
-PIN_CONFLICT = N_("the pins of {needs} cannot all hold: {rules}")
-PIN_IMPOSSIBLE = N_("need {need} is pinned but cannot be met as pinned: {reasons}")
+PIN_CONFLICT = N_("the pins of {needs} cannot all hold together")
+PIN_IMPOSSIBLE = N_("need {need} is pinned but cannot be met as pinned")
 
 
 def pin_problems(scenario: Scenario, conflict: PinConflict) -> list[Problem]:
-    """One problem per pinned need involved, at its `pinned` field, naming the others."""
+    """What the conflicting pins are, then why, each at the first need's `pinned` field."""
+    where = f"$.needs[{conflict.tasks[0]}].pinned"
     needs = [scenario.needs[t].id for t in conflict.tasks]
-    if conflict.reasons:
-        return [Problem(f"$.needs[{conflict.tasks[0]}].pinned", PIN_IMPOSSIBLE,
-                        {"need": needs[0], "reasons": "; ".join(r.text() for r in
-                                                                conflict.reasons)})]
-    return [Problem(f"$.needs[{t}].pinned", PIN_CONFLICT,
-                    {"needs": ", ".join(needs), "rules": ", ".join(conflict.rules)})
-            for t in conflict.tasks]
+    head = (Problem(where, PIN_IMPOSSIBLE, {"need": needs[0]}) if len(needs) == 1
+            else Problem(where, PIN_CONFLICT, {"needs": ", ".join(needs)}))
+    return [head, *(Problem(where, r.message, r.params) for r in conflict.reasons)]
 
 
 def solve_scenario(scenario: Scenario, *, method: Method = "cpsat", time_limit: float = 30.0,

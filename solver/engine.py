@@ -29,6 +29,8 @@ WHOLE_MODEL_LIMIT = 4_000
 """Above this many (task, mode, person) candidates the plan is improved by neighbourhoods."""
 REPAIR_SHARE = 0.25
 """At most this share of the time limit goes to moving single tasks out of the way."""
+REPAIR_STEP = 0.0002
+"""Seconds one repair move costs, as measured, when time is deterministic."""
 STARTS_PER_DAY = 4
 """A flexible task's starts per day in the whole model (its start in the greedy plan too)."""
 
@@ -107,9 +109,8 @@ def search(instance: Instance, candidates: Candidates, tracker: Tracker, method:
     proven = False
     bound = None
     if method == "cpsat":
-        repair_until = budget.remaining() * (1 - REPAIR_SHARE)
         repair(ledger, candidates,
-               lambda: not budget.deterministic and budget.remaining() < repair_until)
+               budget.deadline(keep=budget.remaining() * (1 - REPAIR_SHARE), step=REPAIR_STEP))
         tracker.offer("repair", dict(ledger.placements))
         if model_size(candidates) <= WHOLE_MODEL_LIMIT:
             settings.on_solution = on_solution

@@ -46,7 +46,7 @@ def stability_changes(instance: Instance, placements: dict[int, Placement]) -> t
         placed = placements.get(task)
         same_time = placed is not None and (placed.day, placed.start) == (previous.day,
                                                                           previous.start)
-        lost = 0 if same_time else 1
+        lost = previous.lost + (0 if same_time else 1)
         lost += sum(1 for p in previous.persons if not same_time or p not in placed.persons)
         lost += previous.room is not None and (not same_time or placed.room != previous.room)
         lost += sum(1 for u in previous.units if not same_time or u not in placed.units)

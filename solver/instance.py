@@ -146,6 +146,9 @@ class Previous:
     room: int | None
     persons: tuple[int, ...]
     units: tuple[int, ...]
+    lost: int = 0
+    """Facilitators, room and units of the previous assignment that no longer exist: changes
+    that no plan can avoid."""
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,13 @@ PEOPLE_TOGETHER = 8
 SECONDS_PER_NEIGHBOURHOOD = 3.0
 COVERING_SECONDS = 2.0
 ATTEMPTS = 3
-"""Neighbourhoods around the same unmet task before it is given up."""
-BUILD_CHARGE = 0.01
-"""Deterministic time charged per neighbourhood, so that a repeatable run always ends."""
+"""Neighbourhoods around each unmet task before unmet tasks are tried less often."""
+DEPTH = 3
+"""Layers of tasks in the way (of tasks in the way...) a neighbourhood goes down at most."""
+BUILD_SECONDS_PER_VARIABLE = 3e-5
+"""Python time to build a neighbourhood's model, per variable, as measured; charged when time
+is deterministic, so that a repeatable run lasts about as long as its time limit."""
+EMPTY_CHARGE = 0.001
 
 
 def nearest(instance: Instance, site: int, count: int) -> list[int]:
@@ -67,21 +71,19 @@ class Neighbourhoods:
         target = min(unmet, key=lambda t: (self.attempts.get(t, 0),
                                            instance.tasks[t].priority, t))
         attempt = self.attempts[target] = self.attempts.get(target, 0) + 1
-        size = NEIGHBOURHOOD_TASKS * attempt
-        modes = self.sample(list(modes_of[target]), MODES_LOOKED_AT * attempt)
+        size = NEIGHBOURHOOD_TASKS * min(attempt, DEPTH)
+        modes = self.sample(list(modes_of[target]), MODES_LOOKED_AT * min(attempt, DEPTH))
         chosen = dict.fromkeys(blockers(ledger, modes, target)[:size - 1])
         layer = list(chosen)
-        for _ in range(attempt - 1):
+        for _ in range(min(attempt, DEPTH) - 1):
             layer = [t for b in layer for t in blockers(ledger, modes_of[b], b)
                      if t not in chosen and t != target]
             chosen.update(dict.fromkeys(layer[:size - 1 - len(chosen)]))
         free = (target, *chosen)
-        persons = frozenset(p for t in free for m in (modes if t == target else modes_of[t])
-                            for p in m.persons) | {p for t in chosen
-                                                    for p in ledger.placements[t].persons}
-        days = frozenset(m.day for t in free for m in modes_of[t])
-        frozen = {t: p for t, p in ledger.placements.items() if t not in chosen}
-        return Scope(free, frozen, persons, days), attempt
+        persons = {p for t in free for m in (modes if t == target else modes_of[t])
+                   for p in m.persons}
+        days = {m.day for t in free for m in modes_of[t]}
+        return scope_of(ledger, list(free), persons, days), attempt
 
     def day_cluster(self, ledger: Ledger) -> Scope:
         instance = self.instance
@@ -109,16 +111,15 @@ class Neighbourhoods:
     def scope(self, ledger: Ledger, seeds: list[int], days: set[int], persons: set[int],
               size: int = NEIGHBOURHOOD_TASKS) -> Scope:
         """Free: the seeds, what `persons` do on `days`, and unmet tasks they could do then;
-        at most `size` of them, pinned tasks never."""
+        at most `size` of them."""
         instance = self.instance
         plan = ledger.placements
-        free = dict.fromkeys(t for t in seeds if instance.tasks[t].pins is None)
+        free = dict.fromkeys(seeds)
         for day in sorted(days):
             for p in sorted(persons):
-                free.update(dict.fromkeys(v.task for v in ledger.day_of(p, day)
-                                          if instance.tasks[v.task].pins is None))
+                free.update(dict.fromkeys(v.task for v in ledger.day_of(p, day)))
             for t in self.by_day.get(day, ()):
-                if t not in plan and instance.tasks[t].pins is None and any(
+                if t not in plan and any(
                         persons.intersection(m.persons)
                         for m in self.candidates.modes[t] if m.day == day):
                     free[t] = None
@@ -127,13 +128,23 @@ class Neighbourhoods:
         if len(chosen) > size:
             rest = [t for t in chosen if t not in set(kept)]
             chosen = kept[:size] + self.sample(rest, size - len(kept))
-        for t in chosen:
-            if t in plan:
-                persons |= set(plan[t].persons)
-                days.add(plan[t].day)
-        chosen_set = set(chosen)
-        frozen = {t: p for t, p in plan.items() if t not in chosen_set}
-        return Scope(tuple(chosen), frozen, frozenset(persons), frozenset(days))
+        return scope_of(ledger, chosen, persons, days)
+
+
+def scope_of(ledger: Ledger, free: list[int], persons: set[int], days: set[int]) -> Scope:
+    """The scope freeing `free`, widened to the people, days and pinned people they have now
+    (so the current plan stays one of its solutions); everything else frozen."""
+    instance = ledger.instance
+    plan = ledger.placements
+    for t in free:
+        if t in plan:
+            persons |= set(plan[t].persons)
+            days.add(plan[t].day)
+        if instance.tasks[t].pins is not None:
+            persons |= set(instance.tasks[t].pins.persons)
+    chosen = set(free)
+    frozen = {t: p for t, p in plan.items() if t not in chosen}
+    return Scope(tuple(free), frozen, frozenset(persons), frozenset(days))
 
 
 def improve_by_neighbourhoods(instance: Instance, candidates: Candidates, tracker,
@@ -141,8 +152,8 @@ def improve_by_neighbourhoods(instance: Instance, candidates: Candidates, tracke
     """Re-solve neighbourhoods until the time is up; the tracker keeps the best plan.
 
     While some unmet task with a mode has been tried fewer than `ATTEMPTS` times, three
-    neighbourhoods in four surround one of them and are solved for coverage only; the others
-    (and all of them afterwards) for coverage, then the soft terms.
+    neighbourhoods in four surround one of them and are solved for coverage only (one in two
+    afterwards); the others are solved for coverage, then the soft terms.
     """
     rng = random.Random(settings.seed)
     draws = Neighbourhoods(instance, candidates, rng)
@@ -155,9 +166,9 @@ def improve_by_neighbourhoods(instance: Instance, candidates: Candidates, tracke
     while budget.remaining() > 0.05:
         round_ += 1
         unmet = [t for t in range(len(instance.tasks))
-                 if t not in ledger.placements and candidates.modes[t]
-                 and draws.attempts.get(t, 0) < ATTEMPTS]
-        covering = bool(unmet) and round_ % 4 != 0
+                 if t not in ledger.placements and candidates.modes[t]]
+        fresh = any(draws.attempts.get(t, 0) < ATTEMPTS for t in unmet)
+        covering = bool(unmet) and round_ % (4 if fresh else 2) != 0
         attempt = 1
         if covering:
             scope, attempt = draws.around_unmet(ledger, unmet)
@@ -165,13 +176,15 @@ def improve_by_neighbourhoods(instance: Instance, candidates: Candidates, tracke
             scope = draws.day_cluster(ledger)
         else:
             scope = draws.people_together(ledger)
-        if budget.deterministic:
-            budget.charge(BUILD_CHARGE)
         if not scope.free:
+            budget.charge_python(EMPTY_CHARGE)
             continue
         start = {t: ledger.remove(t) for t in scope.free if t in ledger.placements}
         model = build_model(instance, candidates, scope, ledger, soft=not covering)
-        seconds = COVERING_SECONDS * attempt if covering else SECONDS_PER_NEIGHBOURHOOD
+        budget.charge_python(BUILD_SECONDS_PER_VARIABLE
+                             * (len(model.cp.proto.variables) + len(instance.tasks)))
+        seconds = (COVERING_SECONDS * min(attempt, DEPTH) if covering
+                   else SECONDS_PER_NEIGHBOURHOOD)
         outcome = solve_staged(model, start, replace(local, budget=budget.slice(seconds)),
                                relax=False, soft=not covering)
         placements = outcome.placements if outcome.improved else start

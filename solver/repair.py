@@ -4,7 +4,7 @@ For an unmet task and each of its modes, every task in the way (holding a person
 a unit, or filling a person's day or week) is tried in turn: take it out, place the unmet
 task, put the other one back anywhere it fits. The change is kept when both are placed, or
 when only the other one is left out and its priority is lower: coverage never gets worse
-level by level. This is cheap and plain Python; CP-SAT neighbourhoods take over afterwards.
+level by level (a pinned task is always put back). This is cheap and plain Python; CP-SAT neighbourhoods take over afterwards.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from solver.timeline import Ledger, Visit
 
 
 def blockers(ledger: Ledger, modes, task: int) -> list[int]:
-    """Placed, unpinned tasks in the way of these modes of `task` (holding a person, the room or
-    a unit, or filling a person's day or week), those in the way of most modes first."""
+    """Placed tasks in the way of these modes of `task` (holding a person, the room or a unit,
+    or filling a person's day or week), those in the way of most modes first."""
     instance = ledger.instance
     counts: dict[int, int] = {}
     for mode in modes:
@@ -26,7 +26,7 @@ def blockers(ledger: Ledger, modes, task: int) -> list[int]:
         clashes += [c for u in dict.fromkeys(u for us in mode.units for u in us)
                     for c in ledger.unit_clashes(u, visit)]
         for t in dict.fromkeys(t for c in clashes for t in c.tasks):
-            if t != task and instance.tasks[t].pins is None:
+            if t != task:
                 counts[t] = counts.get(t, 0) + 1
     return sorted(counts, key=lambda t: (-counts[t], t))
 
@@ -47,7 +47,7 @@ def make_room_for(ledger: Ledger, candidates: Candidates, task: int, deadline) -
             if again is not None:
                 ledger.add(again)
                 return True
-            if instance.tasks[other].priority > rank:
+            if instance.tasks[other].priority > rank and instance.tasks[other].pins is None:
                 return True
             ledger.remove(task)
         ledger.add(moved)

@@ -19,6 +19,7 @@ def add_stability(model: PlanModel) -> dict[str, list[Any]]:
         kept += [c.persons[p] for c in same_time for p in previous.persons if p in c.persons]
         kept += [c.rooms[previous.room] for c in same_time if previous.room in c.rooms]
         kept += [c.units[u] for c in same_time for u in previous.units if u in c.units]
-        owed = 1 + len(previous.persons) + (previous.room is not None) + len(previous.units)
+        owed = (1 + len(previous.persons) + (previous.room is not None) + len(previous.units)
+                + previous.lost)
         terms.append(owed - sum(kept))
     return {"stability": terms}
