@@ -11,13 +11,14 @@ fields answers 422 (or 409 for a deletion refused), an action redirects (302).
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
 import zipfile
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 import pytest
 from sqlalchemy import func, select
@@ -393,6 +394,26 @@ def test_every_view_of_a_plan_renders(client, login_as, objects):
         assert page.status_code == 200
     grid = text(client.get(f"/coordination/versions/{objects.draft}/grid/facilitator"))
     assert DEMO.facilitators[0].name in grid
+
+
+@pytest.mark.parametrize("dimension, rows, files", [
+    ("site", DEMO.sites, r"/site/rota/[^\"?]+\.(xlsx|csv)\?[^\"]+"),
+    ("facilitator", DEMO.facilitators, r"/me/rota\.(xlsx|csv)\?[^\"]+"),
+])
+def test_the_published_rota_by_site_or_facilitator_links_each_rows_files(
+        client, login_as, objects, dimension, rows, files):
+    login_as("coordinator")
+    page = client.get(f"/coordination/versions/{objects.published}/grid/{dimension}")
+    links = [html.unescape(m.group()) for m in re.finditer(files, page.get_data(as_text=True))]
+    assert len(links) == 2 * len(rows)
+    assert f"network={quote_plus(NETWORK)}" in links[0] and f"week={WEEK}" in links[0]
+    for link in links[:2]:
+        download = client.get(link)
+        assert download.status_code == 200
+        assert download.mimetype in ("text/csv", "application/vnd.openxmlformats-"
+                                                  "officedocument.spreadsheetml.sheet")
+    draft = client.get(f"/coordination/versions/{objects.draft}/grid/{dimension}")
+    assert not re.search(files, draft.get_data(as_text=True)), "a draft is nobody's rota yet"
 
 
 def test_publishing_makes_the_version_final(client, login_as, app_session, objects):

@@ -67,3 +67,7 @@ def test_a_coordinator_imports_generates_and_publishes_the_rota(page, sign_in, s
     expect(page.get_by_role("status")).to_contain_text("est publiée")
     expect(page.get_by_text("cette version est définitive")).to_be_visible()
     screenshot(page, "coordinator-published")
+
+    page.get_by_role("link", name="Par lieu").click()
+    expect(page.get_by_role("link", name="XLSX planning publié de La Quincaillerie")).to_be_visible()
+    screenshot(page, "coordinator-published-by-site")

@@ -14,8 +14,9 @@ from pooling.adjust import RulesBroken, adjust_plan, adjustment_choices
 from pooling.compare import compare_versions
 from pooling.errors import InvalidInput
 from pooling.plan_summary import plan_summary
-from pooling.plan_versions import week_versions
-from pooling.rota_grid import DIMENSIONS, rota_grid
+from pooling.plan_versions import StoredVersion, week_versions
+from pooling.rota_export import EXPORT_FORMATS
+from pooling.rota_grid import DIMENSIONS, Grid, rota_grid
 from pooling.store import publish_plan
 from webui.charts import Bar, bar_chart, site_map, workload_bars
 from webui.coordinator import bp
@@ -29,6 +30,9 @@ from webui.text import date_text
 
 MAP_LABELS_UP_TO = 30
 """Site names are written on the map up to this many sites; beyond, they show on hover."""
+ROTA_FILES = {"site": ("site_manager.rota_file", "site"),
+              "facilitator": ("facilitator.rota_file", "facilitator")}
+"""The rota exports of a grid's rows: (endpoint, the argument naming the row) by dimension."""
 
 
 @bp.route("/versions/<int:version_id>")
@@ -78,8 +82,26 @@ def grid(version_id: int, dimension: str):
     found = rota_grid(db_session(), version_id, dimension)
     network_for(found.version.network)
     return render_template(
-        "coordinator/grid.html", grid=found, version=found.version,
+        "coordinator/grid.html", grid=found, version=found.version, files=rota_files(found),
         adjust_prefix=url_for("coordinator.version", version_id=version_id) + "/adjust/")
+
+
+def is_current_rota(version: StoredVersion) -> bool:
+    """Whether `version` is the week's latest published one: the rota people see and export."""
+    published = [v.id for v in week_versions(db_session(), version.network, version.week_start)
+                 if v.status == "published"]
+    return published[:1] == [version.id]
+
+
+def rota_files(found: Grid) -> dict[str, dict[str, str]]:
+    """Each row's rota files by format, when the grid shows the week's current rota by site or
+    by facilitator (the exports always follow that version, so no other gets links)."""
+    if found.dimension not in ROTA_FILES or not is_current_rota(found.version):
+        return {}
+    endpoint, argument = ROTA_FILES[found.dimension]
+    week = {"network": found.version.network, "week": found.version.week_start.isoformat()}
+    return {row.id: {kind: url_for(endpoint, kind=kind, **{argument: row.id}, **week)
+                     for kind in EXPORT_FORMATS} for row in found.rows}
 
 
 @bp.route("/versions/<int:version_id>/adjust/<need>", methods=["GET", "POST"])
