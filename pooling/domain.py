@@ -102,6 +102,39 @@ class WeeklyMinutes:
 
 
 @dataclass(frozen=True)
+class RosteringRequest:
+    """A weighted wish of a facilitator about one date: to work a need of `kind` there (`work`
+    true) or not to (`work` false); `kind` None means any need of that date."""
+
+    date: date
+    work: bool
+    kind: str | None = None
+    weight: int = 1
+    extra: Extra | None = value_extra()
+
+
+@dataclass(frozen=True)
+class Rostering:
+    """Multi-day rules of a facilitator's rota (extension "rostering rules" of format v1).
+
+    None means no rule. Outside the horizon lie days off for the consecutive-days maximum and
+    the next-day successions, but work for the consecutive-days minimum and days off for the
+    consecutive-days-off minimum (`docs/format.md`)."""
+
+    min_consecutive_days: int | None = None
+    max_consecutive_days: int | None = None
+    min_consecutive_days_off: int | None = None
+    max_weekends: int | None = None
+    max_needs_by_kind: dict[str, int] = field(default_factory=dict)
+    forbidden_next_day: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Kinds that may not be worked on the date after a need of the key's kind."""
+    min_total_minutes: int | None = None
+    max_total_minutes: int | None = None
+    requests: tuple[RosteringRequest, ...] = ()
+    extra: Extra | None = value_extra()
+
+
+@dataclass(frozen=True)
 class Facilitator:
     id: str
     name: str
@@ -117,6 +150,7 @@ class Facilitator:
     max_days_per_week: int = 6
     max_daily_travel_minutes: int | None = None
     extra: Extra | None = None
+    rostering: Rostering = field(default_factory=Rostering)
 
 
 @dataclass(frozen=True)
@@ -144,10 +178,30 @@ class Equipment:
 
 @dataclass(frozen=True)
 class StaffLine:
+    """`count` facilitators holding `skill` at `level` or above. With `under_weight` the line
+    may hold fewer (each missing one costs that weight), with `over_weight` more (each extra
+    one costs that weight): `count` is then a target (extension "rostering rules")."""
+
     skill: str
     level: int = 1
     count: int = 1
     extra: Extra | None = value_extra()
+    under_weight: int | None = None
+    over_weight: int | None = None
+
+    @property
+    def is_target(self) -> bool:
+        return self.under_weight is not None or self.over_weight is not None
+
+    @property
+    def fewest(self) -> int:
+        """The fewest facilitators the line may hold."""
+        return 0 if self.under_weight is not None else self.count
+
+    @property
+    def most(self) -> int | None:
+        """The most facilitators the line may hold; None when unbounded."""
+        return None if self.over_weight is not None else self.count
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pooling.i18n import N_
 from pooling.interchange.fields import (
     Fields, Problems, key_path, read_date, read_integer, read_text, shown,
 )
+from pooling.interchange.rostering_reading import ROSTERING_FIELDS, read_rostering
 from pooling.interchange.scenario_ids import Ids
 from pooling.travel import unresolvable_pairs
 
@@ -193,6 +194,7 @@ def read_facilitator(context: Context, where: str, value: Any) -> Facilitator:
     fields = Fields(context.problems, where, value, (
         "id", "name", "home_site", "skills", "availability", "unavailable", "avoid", "sites",
         "weekly_minutes", "max_daily_minutes", "max_days_per_week", "max_daily_travel_minutes",
+        "rostering",
     ), required=("id", "name", "home_site", "skills", "availability"))
     home_site = fields.id("home_site")
     context.ids.refer(fields.at("home_site"), "sites", home_site)
@@ -212,6 +214,7 @@ def read_facilitator(context: Context, where: str, value: Any) -> Facilitator:
         max_days_per_week=fields.integer("max_days_per_week", 6, low=0, high=7),
         max_daily_travel_minutes=fields.integer("max_daily_travel_minutes", low=0),
         extra=fields.extra(),
+        rostering=read_rostering(context, fields.object("rostering", ROSTERING_FIELDS)),
     )
 
 
@@ -397,12 +400,18 @@ def check_duration(context: Context, where: str, duration: int | None,
 
 
 def read_staff_line(context: Context, where: str, value: Any) -> StaffLine:
-    fields = Fields(context.problems, where, value, ("skill", "level", "count"),
+    """A line with `under_weight` or `over_weight` is a target and may ask for 0 people."""
+    fields = Fields(context.problems, where, value,
+                    ("skill", "level", "count", "under_weight", "over_weight"),
                     required=("skill",))
     skill = fields.id("skill")
     context.check_skill(fields.at("skill"), skill)
+    weighted = bool(fields.given("under_weight", "over_weight"))
     return StaffLine(skill=skill, level=fields.integer("level", 1, low=1, high=3),
-                     count=fields.integer("count", 1, low=1), extra=fields.extra())
+                     count=fields.integer("count", 1, low=0 if weighted else 1),
+                     extra=fields.extra(),
+                     under_weight=fields.integer("under_weight", low=0),
+                     over_weight=fields.integer("over_weight", low=0))
 
 
 def read_room_request(context: Context, fields: Fields) -> RoomRequest | None:

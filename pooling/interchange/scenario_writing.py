@@ -10,8 +10,8 @@ import copy
 from typing import Any
 
 from pooling.domain import (
-    DayPeriod, Equipment, Extra, Facilitator, Need, Pin, Room, RoomRequest, Scenario, Site,
-    Window, format_time,
+    DayPeriod, Equipment, Extra, Facilitator, Need, Pin, Room, RoomRequest, Rostering, Scenario,
+    Site, StaffLine, Window, format_time,
 )
 from pooling.interchange.scenario_reading import SCENARIO_FORMAT
 
@@ -84,7 +84,29 @@ def facilitator_to_dict(facilitator: Facilitator) -> dict[str, Any]:
         max_daily_minutes=facilitator.max_daily_minutes,
         max_days_per_week=facilitator.max_days_per_week,
         max_daily_travel_minutes=facilitator.max_daily_travel_minutes,
+        rostering=rostering_to_dict(facilitator.rostering),
         extra=facilitator.extra,
+    )
+
+
+def rostering_to_dict(rostering: Rostering) -> dict[str, Any] | None:
+    """Only the rules in force; None (left out) when there is none and no `extra`."""
+    if rostering == Rostering() and rostering.extra is None:
+        return None
+    return present(
+        min_consecutive_days=rostering.min_consecutive_days,
+        max_consecutive_days=rostering.max_consecutive_days,
+        min_consecutive_days_off=rostering.min_consecutive_days_off,
+        max_weekends=rostering.max_weekends,
+        max_needs_by_kind=dict(rostering.max_needs_by_kind) or None,
+        forbidden_next_day={kind: list(following) for kind, following
+                            in rostering.forbidden_next_day.items()} or None,
+        min_total_minutes=rostering.min_total_minutes,
+        max_total_minutes=rostering.max_total_minutes,
+        requests=[present(date=request.date.isoformat(), kind=request.kind, work=request.work,
+                          weight=request.weight, extra=request.extra)
+                  for request in rostering.requests] or None,
+        extra=rostering.extra,
     )
 
 
@@ -118,8 +140,7 @@ def need_to_dict(need: Need) -> dict[str, Any]:
         written.update(date=need.date.isoformat(), start=format_time(need.start),
                        end=format_time(need.end))
     written.update(
-        staff=[present(skill=line.skill, level=line.level, count=line.count, extra=line.extra)
-               for line in need.staff],
+        staff=[staff_line_to_dict(line) for line in need.staff],
         attendees=need.attendees,
         room=room_request_to_dict(need.room),
         equipment=[present(type=request.type, count=request.count, extra=request.extra)
@@ -131,6 +152,11 @@ def need_to_dict(need: Need) -> dict[str, Any]:
     written.update(present(pinned=pin_to_dict(pinned) if pinned is not None else None,
                            extra=need.extra))
     return written
+
+
+def staff_line_to_dict(line: StaffLine) -> dict[str, Any]:
+    return present(skill=line.skill, level=line.level, count=line.count,
+                   under_weight=line.under_weight, over_weight=line.over_weight, extra=line.extra)
 
 
 def room_request_to_dict(request: RoomRequest | None) -> dict[str, Any] | None:

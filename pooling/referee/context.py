@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from pooling.domain import DAY_MINUTES, Assignment, Need, Plan, Scenario, format_time
+from pooling.domain import DAY_MINUTES, Assignment, Need, Plan, Scenario, StaffLine, format_time
+from pooling.referee.staff_targets import Attribution, cheapest_attribution
 from pooling.travel import TravelTable
 
 
@@ -104,6 +105,21 @@ class Context:
                     days[fid][p.date].append(p)
         return {fid: {day: in_time_order(items) for day, items in sorted(per_day.items())}
                 for fid, per_day in days.items()}
+
+    def qualifies(self, fid: str, line: StaffLine) -> bool:
+        return self.facilitators[fid].skills.get(line.skill, 0) >= line.level
+
+    @cached_property
+    def staff_attributions(self) -> dict[int, Attribution]:
+        """The cheapest attribution of each assignment whose need has a staff target, by the
+        assignment's index (assignments naming an unknown facilitator are left to rule 1)."""
+        found = {}
+        for p in self.placed:
+            people = list(dict.fromkeys(p.assignment.facilitators))
+            if (any(line.is_target for line in p.need.staff)
+                    and all(fid in self.facilitators for fid in people)):
+                found[p.index] = cheapest_attribution(p.need.staff, people, self.qualifies)
+        return found
 
     @cached_property
     def unit_uses(self) -> dict[str, tuple[Placed, ...]]:

@@ -8,6 +8,7 @@ from typing import Any
 from pooling.domain import PRIORITIES
 from pooling.referee.context import Context
 from pooling.referee.days import overlap_minutes, window_spans
+from pooling.referee.rostering_penalty import rostering_penalty_kpis
 from pooling.referee.workdays import day_travel, worked_minutes
 
 
@@ -114,4 +115,4 @@ def plan_kpis(ctx: Context) -> dict[str, Any]:
         "preferred_missed": preferred_missed(ctx),
         "weekly_shortfall_minutes": weekly_shortfall_minutes(ctx),
         "target_distance_minutes": target_distance_minutes(ctx),
-    }
+    } | rostering_penalty_kpis(ctx)

@@ -302,8 +302,11 @@ def write_skill_levels(levels: dict[str, int]) -> str:
 
 
 STAFF_LINE = re.compile(
-    NAME + r"\s*(?:(?:>=|≥|:)\s*(?P<level>[0-9]+))?(?:\s*(?<=[\s0-9\"])[x×X]\s*(?P<count>[0-9]+))?")
+    NAME + r"\s*(?:(?:>=|≥|:)\s*(?P<level>[0-9]+))?(?:\s*(?<=[\s0-9\"])[x×X]\s*(?P<count>[0-9]+))?"
+    r"(?:\s+under\s*(?P<under_weight>[0-9]+))?(?:\s+over\s*(?P<over_weight>[0-9]+))?")
 STAFF_DEFAULTS = {"level": 1, "count": 1}
+STAFF_WEIGHTS = ("under_weight", "over_weight")
+"""Extension "rostering rules": `skill xcount under 100 over 1` makes the count a target."""
 
 
 def read_staff_line(item: str) -> dict[str, Any]:
@@ -314,7 +317,7 @@ def read_staff_line(item: str) -> dict[str, Any]:
                            "level, then x and a number of people, for example "
                            "mediation_numerique>=2 x2; accueil"), text=item)
     line: dict[str, Any] = {"skill": name_of(match)}
-    line.update({key: int(match[key]) for key in STAFF_DEFAULTS if match[key]})
+    line.update({key: int(match[key]) for key in (*STAFF_DEFAULTS, *STAFF_WEIGHTS) if match[key]})
     return line
 
 
@@ -322,7 +325,9 @@ def write_staff_line(line: dict[str, Any]) -> str:
     def render(name: str) -> str:
         level = f">={line['level']}" if line.get("level", 1) != 1 else ""
         count = f" x{line['count']}" if line.get("count", 1) != 1 else ""
-        return name + level + count
+        weights = "".join(f" {key.removesuffix('_weight')} {line[key]}"
+                          for key in STAFF_WEIGHTS if line.get(key) is not None)
+        return name + level + count + weights
     return written_name(line["skill"], render, read_staff_line, as_read_back(line, STAFF_DEFAULTS))
 
 
@@ -352,6 +357,109 @@ def write_equipment_request(request: dict[str, Any]) -> str:
         return name + (f" x{request['count']}" if request.get("count", 1) != 1 else "")
     return written_name(request["type"], render, read_equipment_request,
                         as_read_back(request, {"count": 1}))
+
+
+# --- rostering rules (extension of format v1) --------------------------------------------------
+
+KIND_LIMIT = re.compile(NAME + r"\s*[:=]\s*(?P<limit>[0-9]+)")
+
+
+def read_kind_limit(item: str) -> tuple[str, int]:
+    match = KIND_LIMIT.fullmatch(item)
+    if not match:
+        raise CellError(N_("cannot read the limit {text}: write a kind of need and a number, for "
+                           "example permanence:4, soiree:2"), text=item)
+    return name_of(match), int(match["limit"])
+
+
+def write_kind_limit(pair: tuple[str, int]) -> str:
+    kind, limit = pair
+    return written_name(kind, lambda name: f"{name}:{limit}", read_kind_limit, pair)
+
+
+KIND_LIMIT_PAIRS = list_codec(read_kind_limit, write_kind_limit)
+
+
+def read_kind_limits(text: str) -> dict[str, int]:
+    limits: dict[str, int] = {}
+    for kind, limit in KIND_LIMIT_PAIRS.read(text):
+        if kind in limits:
+            raise CellError(N_("the kind {kind} is listed twice: keep it once"), kind=kind)
+        limits[kind] = limit
+    return limits
+
+
+def write_kind_limits(limits: dict[str, int]) -> str:
+    return KIND_LIMIT_PAIRS.write(list(limits.items()))
+
+
+KIND_TOKEN = re.compile(rf'{JSON_STRING}|[^\s,"]+')
+SUCCESSION = re.compile(NAME + r"\s*->\s*(?P<following>.*)", re.DOTALL)
+
+
+def read_successions(text: str) -> dict[str, list[str]]:
+    """`evening -> morning; night -> morning, day`: kinds not allowed on the next date."""
+    if text == EMPTY_LIST:
+        return {}
+    successions: dict[str, list[str]] = {}
+    for clause in split_items(text, ";\n"):
+        match = SUCCESSION.fullmatch(clause)
+        following = match and match["following"].strip()
+        if not following or not re.fullmatch(r"[\s,]*", KIND_TOKEN.sub("", following)):
+            raise CellError(N_("cannot read the succession {text}: write a kind, -> and the kinds "
+                               "that may not follow it the next day, for example evening -> "
+                               "morning; night -> morning day"), text=clause)
+        kind = name_of(match)
+        if kind in successions:
+            raise CellError(N_("the kind {kind} is listed twice: keep it once"), kind=kind)
+        successions[kind] = [read_text(token) for token in KIND_TOKEN.findall(following)]
+    return successions
+
+
+def write_kind_token(kind: str) -> str:
+    """A kind as one token of a succession: quoted unless it is plain."""
+    plain = (is_safe_text(kind) and re.fullmatch(r'[^\s,;"=\-][^\s,;"]*', kind)
+             and "->" not in kind)
+    return kind if plain else quoted(kind)
+
+
+def write_successions(successions: dict[str, list[str]]) -> str:
+    return "; ".join(f"{write_kind_token(kind)} -> {' '.join(map(write_kind_token, following))}"
+                     for kind, following in successions.items())
+
+
+WORK_WORDS = ("work", "on", "travail", "travailler")
+OFF_WORDS = ("off", "repos", "congé", "conge")
+REQUEST = re.compile(r"(?P<word>\S+)\s+(?P<date>[^\s\"]+)(?:\s+(?P<name>" + JSON_STRING
+                     + r'|[^"\s]+?))??(?:\s+[x×X]\s*(?P<weight>[0-9]+))?')
+"""The kind is optional and tried last: `off 2026-12-05 x2` has a weight, not a kind."""
+
+
+def read_request(item: str) -> dict[str, Any]:
+    """`work 2026-01-05 morning x2`, `off 2026-01-06`: a weighted wish about a date."""
+    match = REQUEST.fullmatch(item)
+    word = match["word"].lower() if match else ""
+    if word not in WORK_WORDS + OFF_WORDS:
+        raise CellError(N_("cannot read the request {text}: write work or off, a date, "
+                           "optionally a kind of need and x with a weight, for example work "
+                           "2026-12-01 permanence x2; off 2026-12-05"), text=item)
+    request: dict[str, Any] = {"date": read_date(match["date"]), "work": word in WORK_WORDS}
+    if match["name"]:
+        request["kind"] = name_of(match)
+    if match["weight"]:
+        request["weight"] = int(match["weight"])
+    return request
+
+
+def write_request(request: dict[str, Any]) -> str:
+    def render(kind: str) -> str:
+        head = f"{'work' if request['work'] else 'off'} {request['date']}"
+        weight = f" x{request['weight']}" if request.get("weight", 1) != 1 else ""
+        return head + (f" {kind}" if kind else "") + weight
+    expected = as_read_back(request, {"weight": 1})
+    if request.get("kind") is None:
+        return render("")
+    return written_name(request["kind"], render, read_request, expected)
 
 
 # --- days and times ---------------------------------------------------------------------------
@@ -466,5 +574,8 @@ DATES = list_codec(read_date_item, str)
 SKILL_LEVELS = Codec(read_skill_levels, write_skill_levels)
 STAFF = list_codec(read_staff_line, write_staff_line, "; ")
 EQUIPMENT_REQUESTS = list_codec(read_equipment_request, write_equipment_request)
+KIND_LIMITS = Codec(read_kind_limits, write_kind_limits)
+SUCCESSIONS = Codec(read_successions, write_successions)
+REQUESTS = list_codec(read_request, write_request, "; ")
 WINDOWS = Codec(read_windows, write_windows)
 PERIODS = Codec(read_periods, write_periods)

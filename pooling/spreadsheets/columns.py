@@ -127,6 +127,57 @@ SKILLS = Sheet("skills", (
     "La liste des compétences ; si cette feuille existe, toute compétence utilisée doit y figurer.",
     required=False)
 
+def rostering_column(field: str, codec: Codec, english: str, french: str,
+                     example: str) -> Column:
+    """A rule of the extension "rostering rules" (`rostering.<field>`), written only when some
+    facilitator has it."""
+    return Column(f"rostering_{field}", ("rostering", field), codec, english, french, example,
+                  written_when_used=True)
+
+
+ROSTERING_COLUMNS = (
+    rostering_column("min_consecutive_days", cells.INTEGER,
+                     "Rostering: fewest dates worked in a row (a run touching the horizon's ends "
+                     "is never too short).",
+                     "Roulement : minimum de jours travaillés d'affilée (une série qui touche un "
+                     "bout de l'horizon n'est jamais trop courte).", "2"),
+    rostering_column("max_consecutive_days", cells.INTEGER,
+                     "Rostering: most dates worked in a row.",
+                     "Roulement : maximum de jours travaillés d'affilée.", "5"),
+    rostering_column("min_consecutive_days_off", cells.INTEGER,
+                     "Rostering: fewest days off in a row between two worked dates.",
+                     "Roulement : minimum de jours de repos d'affilée entre deux jours travaillés.",
+                     "2"),
+    rostering_column("max_weekends", cells.INTEGER,
+                     "Rostering: most weekends worked (Saturday or Sunday).",
+                     "Roulement : maximum de week-ends travaillés (samedi ou dimanche).", "2"),
+    rostering_column("max_needs_by_kind", cells.KIND_LIMITS,
+                     "Rostering: most needs of a kind over the horizon, `kind:number` separated "
+                     "by commas; 0 forbids the kind.",
+                     "Roulement : maximum de besoins d'un type sur l'horizon, `type:nombre` "
+                     "séparés par des virgules ; 0 interdit le type.", "soiree:4, permanence:0"),
+    rostering_column("forbidden_next_day", cells.SUCCESSIONS,
+                     "Rostering: kinds that may not be worked the day after a kind, `kind -> "
+                     "kinds` separated by `;`.",
+                     "Roulement : types interdits le lendemain d'un type, `type -> types` séparés "
+                     "par `;`.", "soiree -> matin; nuit -> matin journee"),
+    rostering_column("min_total_minutes", cells.INTEGER,
+                     "Rostering: fewest minutes worked over the whole horizon.",
+                     "Roulement : minimum de minutes travaillées sur tout l'horizon.", "3360"),
+    rostering_column("max_total_minutes", cells.INTEGER,
+                     "Rostering: most minutes worked over the whole horizon.",
+                     "Roulement : maximum de minutes travaillées sur tout l'horizon.", "4320"),
+    rostering_column("requests", cells.REQUESTS,
+                     "Rostering: weighted wishes, `work` or `off`, a date, a kind (blank for any) "
+                     "and `x` a weight (default 1), separated by `;`.",
+                     "Roulement : souhaits pondérés, `work` (travailler) ou `off` (repos), une "
+                     "date, un type (aucun pour tous) et `x` un poids (1 par défaut), séparés par "
+                     "`;`.", "work 2026-12-01 permanence x2; off 2026-12-05"),
+    extra_column(("rostering", "extra"), "the rostering rules", "des règles de roulement",
+                 written_when_used=True),
+)
+"""The facilitator's `rostering` object, one column per rule."""
+
 FACILITATORS = Sheet("facilitators", (
     Column("id", ("id",), cells.TEXT, "Unique id of the person.",
            "Identifiant unique de la personne.", "F1", required=True),
@@ -171,6 +222,7 @@ FACILITATORS = Sheet("facilitators", (
     Column("max_daily_travel_minutes", ("max_daily_travel_minutes",), cells.INTEGER,
            "Most travel minutes per day, commute included.",
            "Maximum de minutes de trajet par jour, domicile compris.", "90"),
+    *ROSTERING_COLUMNS,
     extra_column(),
 ), "The people who run activities, one per row.",
     "Les personnes qui animent, une par ligne.")
@@ -236,9 +288,12 @@ NEEDS = Sheet("needs", (
     extra_column(("window", "extra"), "the window", "de la fenêtre", written_when_used=True),
     Column("staff", ("staff",), cells.STAFF,
            "People needed: `skill>=level xcount`, lines separated by `;` (level and count "
-           "default to 1).",
+           "default to 1). A target line ends with `under` and/or `over` and a weight: fewer "
+           "or more people are then allowed at that cost each.",
            "Personnes demandées : `compétence>=niveau xnombre`, lignes séparées par `;` "
-           "(niveau et nombre valent 1 par défaut).", "mediation_numerique>=2 x2; accueil"),
+           "(niveau et nombre valent 1 par défaut). Une ligne cible finit par `under` (moins) "
+           "et/ou `over` (plus) et un poids : moins ou plus de personnes sont alors admises, à "
+           "ce coût chacune.", "mediation_numerique>=2 x2; accueil x2 under 10 over 1"),
     Column("attendees", ("attendees",), cells.INTEGER, "Expected attendees (default 0).",
            "Participants attendus (0 par défaut).", "10"),
     Column("room", ("room",), cells.PRESENCE,
