@@ -176,6 +176,8 @@ class Facilitator(InNetwork, Base):
     max_days_per_week: Mapped[int]
     max_daily_travel_minutes: Mapped[int | None]
     extra: Mapped[dict[str, Any] | None] = mapped_column(JSONValue)
+    rostering: Mapped[dict[str, Any] | None] = mapped_column(JSONValue)
+    """NULL: no rostering rule; else the format's `rostering` object, rules in force only."""
 
     skills: Mapped[list[FacilitatorSkill]] = relationship(
         order_by="FacilitatorSkill.position", cascade="all, delete-orphan", passive_deletes=True)
@@ -294,10 +296,14 @@ class Need(Base):
 
 
 class NeedStaffLine(Base):
+    """A staff line; with a weight its count is a target, which may be 0 (rostering rules)."""
+
     __tablename__ = "need_staff_lines"
     __table_args__ = (
         CheckConstraint("level BETWEEN 1 AND 3", name="level_1_to_3"),
-        CheckConstraint("count >= 1", name="count_positive"),
+        CheckConstraint("count >= 1 OR (count = 0 AND (under_weight IS NOT NULL"
+                        " OR over_weight IS NOT NULL))", name="count_positive_unless_target"),
+        CheckConstraint("under_weight >= 0 AND over_weight >= 0", name="weights_not_negative"),
     )
 
     need_id: Mapped[int] = mapped_column(
@@ -307,6 +313,8 @@ class NeedStaffLine(Base):
     level: Mapped[int]
     count: Mapped[int]
     extra: Mapped[dict[str, Any] | None] = mapped_column(JSONValue)
+    under_weight: Mapped[int | None]
+    over_weight: Mapped[int | None]
 
 
 class NeedEquipment(Base):

@@ -78,6 +78,32 @@ def pin_value(row: dict[str, Any] | None) -> domain.Pin | None:
                       start=row["start"], extra=row["extra"])
 
 
+def rostering_json(rostering: domain.Rostering) -> dict[str, Any] | None:
+    """The rules as a JSON object; None when there is no rule and no `extra`."""
+    if rostering == domain.Rostering() and rostering.extra is None:
+        return None
+    fields = asdict(rostering)
+    fields["forbidden_next_day"] = {kind: list(following) for kind, following
+                                    in rostering.forbidden_next_day.items()}
+    fields["requests"] = [{"date": request.date.isoformat(), "kind": request.kind,
+                           "work": request.work, "weight": request.weight,
+                           "extra": request.extra} for request in rostering.requests]
+    return fields
+
+
+def rostering_value(row: dict[str, Any] | None) -> domain.Rostering:
+    if row is None:
+        return domain.Rostering()
+    return domain.Rostering(**{
+        **row,
+        "forbidden_next_day": {kind: tuple(following) for kind, following
+                               in row["forbidden_next_day"].items()},
+        "requests": tuple(domain.RosteringRequest(**{**request,
+                                                     "date": date.fromisoformat(request["date"])})
+                          for request in row["requests"]),
+    })
+
+
 # --- network-level rows ----------------------------------------------------------------------
 
 
@@ -114,7 +140,8 @@ def facilitator_row(person: domain.Facilitator, position: int) -> models.Facilit
         max_daily_minutes=person.max_daily_minutes,
         max_days_per_week=person.max_days_per_week,
         max_daily_travel_minutes=person.max_daily_travel_minutes,
-        extra=person.extra)
+        extra=person.extra,
+        rostering=rostering_json(person.rostering))
 
 
 def facilitator_value(row: models.Facilitator) -> domain.Facilitator:
@@ -130,7 +157,8 @@ def facilitator_value(row: models.Facilitator) -> domain.Facilitator:
         max_daily_minutes=row.max_daily_minutes,
         max_days_per_week=row.max_days_per_week,
         max_daily_travel_minutes=row.max_daily_travel_minutes,
-        extra=row.extra)
+        extra=row.extra,
+        rostering=rostering_value(row.rostering))
 
 
 def room_row(room: domain.Room, position: int) -> models.Room:
@@ -170,7 +198,9 @@ def need_row(need: domain.Need, position: int) -> models.Need:
         window_start=need.window_start, window_end=need.window_end,
         window_extra=need.window_extra, duration_minutes=need.duration_minutes,
         staff=[models.NeedStaffLine(position=rank, skill=line.skill, level=line.level,
-                                    count=line.count, extra=line.extra)
+                                    count=line.count, extra=line.extra,
+                                    under_weight=line.under_weight,
+                                    over_weight=line.over_weight)
                for rank, line in enumerate(need.staff)],
         attendees=need.attendees,
         room=room_request_json(need.room),
@@ -191,7 +221,8 @@ def need_value(row: models.Need) -> domain.Need:
         window_start=row.window_start, window_end=row.window_end,
         window_extra=row.window_extra, duration_minutes=row.duration_minutes,
         staff=tuple(domain.StaffLine(skill=line.skill, level=line.level, count=line.count,
-                                     extra=line.extra) for line in row.staff),
+                                     extra=line.extra, under_weight=line.under_weight,
+                                     over_weight=line.over_weight) for line in row.staff),
         attendees=row.attendees,
         room=room_request_value(row.room),
         equipment=tuple(domain.EquipmentRequest(type=line.type, count=line.count,
