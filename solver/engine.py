@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+from dataclasses import replace
 from collections.abc import Callable
 
 from solver.candidates import Candidates
@@ -26,7 +27,11 @@ from solver.timeline import Ledger
 from solver.weights import SCALE
 
 WHOLE_MODEL_LIMIT = 4_000
-"""Above this many (task, mode, person) candidates the plan is improved by neighbourhoods."""
+"""Up to this many (task, mode, person) candidates the whole plan is one CP-SAT model..."""
+BOUNDED_MODEL_LIMIT = 20_000
+"""...up to this many, neighbourhoods first, then the whole model for the rest of the time
+(it proves a bound); beyond, neighbourhoods only."""
+NEIGHBOURHOOD_SHARE = 0.5
 REPAIR_SHARE = 0.25
 """At most this share of the time limit goes to moving single tasks out of the way."""
 REPAIR_STEP = 0.0002
@@ -104,7 +109,7 @@ def search(instance: Instance, candidates: Candidates, tracker: Tracker, method:
         tracker.offer(phase, placements, bound / SCALE if phase == "soft" else None)
 
     pinned = pinned_plan(instance, candidates, settings)
-    ledger = greedy_plan(instance, candidates, pinned.values())
+    ledger = greedy_plan(instance, candidates, pinned.values(), hardest=method == "cpsat")
     tracker.offer("greedy", dict(ledger.placements))
     proven = False
     bound = None
@@ -112,7 +117,13 @@ def search(instance: Instance, candidates: Candidates, tracker: Tracker, method:
         repair(ledger, candidates,
                budget.deadline(keep=budget.remaining() * (1 - REPAIR_SHARE), step=REPAIR_STEP))
         tracker.offer("repair", dict(ledger.placements))
-        if model_size(candidates) <= WHOLE_MODEL_LIMIT:
+        size = model_size(candidates)
+        if size > WHOLE_MODEL_LIMIT:
+            share = NEIGHBOURHOOD_SHARE if size <= BOUNDED_MODEL_LIMIT else 1.0
+            improve_by_neighbourhoods(instance, candidates, tracker,
+                                      replace(settings, budget=budget.slice(
+                                          budget.remaining() * share / budget.rate)))
+        if size <= BOUNDED_MODEL_LIMIT and budget.remaining() > 0:
             settings.on_solution = on_solution
             keep = {t: (p.day, p.start) for t, p in tracker.best.items()}
             scope = Scope(tuple(range(len(instance.tasks))), starts_per_day=STARTS_PER_DAY,
@@ -122,8 +133,6 @@ def search(instance: Instance, candidates: Candidates, tracker: Tracker, method:
             tracker.offer("soft", outcome.placements)
             proven = outcome.proven
             bound = outcome.bound / SCALE if outcome.bound is not None else None
-        else:
-            improve_by_neighbourhoods(instance, candidates, tracker, settings)
     return finish(instance, candidates, tracker, proven, bound)
 
 

@@ -26,6 +26,17 @@ def greedy_order(instance: Instance, tasks: Iterable[int]) -> list[int]:
     return sorted(tasks, key=key)
 
 
+def hardest_first(instance: Instance, candidates: Candidates, tasks: Iterable[int]) -> list[int]:
+    """Pinned first, then by priority; within a priority, fixed times before flexible ones and
+    tasks with the fewest possible people first (the engine's start, not the baseline)."""
+    def key(index: int):
+        task = instance.tasks[index]
+        modes = candidates.modes[index]
+        people = len({p for mode in modes for p in mode.persons})
+        return (task.pins is None, task.priority, len(modes) > 1, people, index)
+    return sorted(tasks, key=key)
+
+
 def place_first_fit(ledger: Ledger, candidates: Candidates, index: int) -> Placement | None:
     """The first mode of the task that fits the ledger as it is, or None."""
     modes = candidates.modes[index]
@@ -83,13 +94,17 @@ def favour(items: tuple[int, ...], first: Iterable[int]) -> list[int]:
     return wanted + [i for i in items if i not in wanted]
 
 
-def greedy_plan(instance: Instance, candidates: Candidates,
-                fixed: Iterable[Placement] = ()) -> Ledger:
-    """First-fit plan of every task, starting from `fixed` placements (pins already solved)."""
+def greedy_plan(instance: Instance, candidates: Candidates, fixed: Iterable[Placement] = (),
+                hardest: bool = False) -> Ledger:
+    """First-fit plan of every task, starting from `fixed` placements (pins already solved),
+    in the coordinator's order, or `hardest` first."""
     ledger = Ledger(instance)
     for placement in fixed:
         ledger.add(placement)
-    for index in greedy_order(instance, range(len(instance.tasks))):
+    tasks = range(len(instance.tasks))
+    order = (hardest_first(instance, candidates, tasks) if hardest
+             else greedy_order(instance, tasks))
+    for index in order:
         if index in ledger.placements:
             continue
         placement = place_first_fit(ledger, candidates, index)

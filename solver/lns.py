@@ -28,7 +28,7 @@ MODES_LOOKED_AT = 6
 CLUSTER_SITES = 6
 PEOPLE_TOGETHER = 8
 SECONDS_PER_NEIGHBOURHOOD = 3.0
-COVERING_SECONDS = 2.0
+COVERING_SECONDS = 4.0
 ATTEMPTS = 3
 """Neighbourhoods around each unmet task before unmet tasks are tried less often."""
 DEPTH = 3
@@ -168,7 +168,7 @@ def improve_by_neighbourhoods(instance: Instance, candidates: Candidates, tracke
         unmet = [t for t in range(len(instance.tasks))
                  if t not in ledger.placements and candidates.modes[t]]
         fresh = any(draws.attempts.get(t, 0) < ATTEMPTS for t in unmet)
-        covering = bool(unmet) and round_ % (4 if fresh else 2) != 0
+        covering = bool(unmet) and (fresh or round_ % 2 == 0)
         attempt = 1
         if covering:
             scope, attempt = draws.around_unmet(ledger, unmet)
