@@ -455,5 +455,27 @@ def create_token_command(ctx: click.Context, email: str, label: str,
     say(ctx, "API token for {email} (shown once): {token}", email=email, token=token)
 
 
+@main.group("bench")
+def bench_group() -> None:
+    """Benchmarks that print figures anyone can rerun (not tests: they time)."""
+
+
+@bench_group.command("planted")
+@click.option("--sizes", default="small,medium,large", show_default=True,
+              help="Comma-separated generated sizes (small, medium, large).")
+@click.option("--time-limit", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds of search per size.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Parallel search workers (default: the machine's cores).")
+@click.option("--seed", type=int, default=1, show_default=True, help="Generator and solver seed.")
+def bench_planted_command(sizes: str, time_limit: float, workers: int | None, seed: int) -> None:
+    """Solve generated networks with a planted plan: time to first plan and to full coverage,
+    objective, bound, gap, peak memory, with the first-fit baseline beside."""
+    from pooling.bench import bench_planted, format_bench_table
+
+    chosen = tuple(size.strip() for size in sizes.split(",") if size.strip())
+    click.echo(format_bench_table(bench_planted(chosen, time_limit, workers, seed)))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

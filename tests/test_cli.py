@@ -163,7 +163,8 @@ def test_solve_week_stores_a_draft_and_prints_the_rota(sqlite_url):
 
 
 @pytest.mark.parametrize("command", [[], ["init-db"], ["import"], ["export"], ["validate"],
-                                     ["demo"], ["solve"], ["solve-week"]])
+                                     ["demo"], ["solve"], ["solve-week"], ["bench"],
+                                     ["bench", "planted"]])
 def test_every_command_has_help(command):
     result = run(*command, "--help")
     assert result.exit_code == 0
