@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from pooling.domain import (PRIORITIES, WEEKDAYS, Assignment, DayPeriod,
+from pooling.domain import (PRIORITIES, WEEKDAYS, Assignment, DayPeriod, Rostering,
                             Facilitator, Need, Network, Plan, Scenario, Unmet, Window)
 from pooling.errors import InvalidInput, Problem
 from pooling.i18n import N_, translate
@@ -205,6 +205,22 @@ def pin_problems(scenario: Scenario, conflict: PinConflict) -> list[Problem]:
     return [head, *(Problem(where, r.message, r.params) for r in conflict.reasons)]
 
 
+ROSTERING_NOT_SOLVED = N_("the engine does not plan rostering rules yet (extension of format "
+                          "v1): the referee checks them, but no plan is computed for them; "
+                          "remove them to solve this scenario")
+
+
+def rostering_problems(scenario: Scenario) -> list[Problem]:
+    """Rostering rules and staff targets the engine would ignore: refuse rather than break them."""
+    problems = [Problem(f"$.facilitators[{i}].rostering", ROSTERING_NOT_SOLVED)
+                for i, person in enumerate(scenario.facilitators)
+                if person.rostering != Rostering()]
+    problems += [Problem(f"$.needs[{i}].staff[{j}]", ROSTERING_NOT_SOLVED)
+                 for i, need in enumerate(scenario.needs)
+                 for j, line in enumerate(need.staff) if line.is_target]
+    return problems
+
+
 def solve_scenario(scenario: Scenario, *, method: Method = "cpsat", time_limit: float = 30.0,
                    workers: int | None = None, seed: int = 0, previous: Plan | None = None,
                    progress: Callable[[Progress], None] | None = None,
@@ -215,6 +231,9 @@ def solve_scenario(scenario: Scenario, *, method: Method = "cpsat", time_limit: 
     the same scenario and seed give the same plan (the time limit is then read as the
     solver's deterministic time, close to seconds on one core).
     """
+    unsupported = rostering_problems(scenario)
+    if unsupported:
+        raise InvalidInput(unsupported)
     instance = scenario_instance(scenario, previous)
     try:
         solution = solve(instance, method=method, time_limit=time_limit, workers=workers,
