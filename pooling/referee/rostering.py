@@ -9,9 +9,10 @@ touches either end of the horizon is never too short.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from itertools import groupby
+from operator import attrgetter
 
 from pooling.domain import Facilitator, Rostering
 from pooling.i18n import N_
@@ -53,10 +54,17 @@ def run_params(fid: str, run: Run, limit: int) -> dict[str, object]:
             "limit": limit}
 
 
-def inner_runs(ctx: Context, fid: str, worked: bool) -> Iterator[Run]:
-    """Runs that touch neither end of the horizon: those alone can be too short."""
-    found = runs(ctx, fid)
-    return (run for run in found[1:-1] if run[0] == worked)
+def short_inner_runs(ctx: Context, worked: bool,
+                     minimum: Callable[[Rostering], int | None]) -> Iterator[tuple[str, Run, int]]:
+    """Each facilitator's runs of work (or of days off) shorter than their `minimum`, with it;
+    only runs that touch neither end of the horizon count: those alone can be too short."""
+    for person in ruled(ctx):
+        limit = minimum(person.rostering)
+        if limit is None:
+            continue
+        for run in runs(ctx, person.id)[1:-1]:
+            if run[0] == worked and run[2] < limit:
+                yield person.id, run, limit
 
 
 def consecutive_days_within_maximum(ctx: Context) -> Iterator[Violation]:
@@ -72,28 +80,17 @@ def consecutive_days_within_maximum(ctx: Context) -> Iterator[Violation]:
 
 
 def consecutive_days_reach_minimum(ctx: Context) -> Iterator[Violation]:
-    for person in ruled(ctx):
-        limit = person.rostering.min_consecutive_days
-        if limit is None:
-            continue
-        for run in inner_runs(ctx, person.id, worked=True):
-            if run[2] < limit:
-                yield Violation(RULE, (person.id,), N_(
-                    "{facilitator} works only {days} dates in a row from {first} to {last}, "
-                    "fewer than min_consecutive_days {limit}"), run_params(person.id, run, limit))
+    for fid, run, limit in short_inner_runs(ctx, True, attrgetter("min_consecutive_days")):
+        yield Violation(RULE, (fid,), N_(
+            "{facilitator} works only {days} dates in a row from {first} to {last}, "
+            "fewer than min_consecutive_days {limit}"), run_params(fid, run, limit))
 
 
 def days_off_reach_minimum(ctx: Context) -> Iterator[Violation]:
-    for person in ruled(ctx):
-        limit = person.rostering.min_consecutive_days_off
-        if limit is None:
-            continue
-        for run in inner_runs(ctx, person.id, worked=False):
-            if run[2] < limit:
-                yield Violation(RULE, (person.id,), N_(
-                    "{facilitator} has only {days} days off in a row from {first} to {last}, "
-                    "fewer than min_consecutive_days_off {limit}"),
-                    run_params(person.id, run, limit))
+    for fid, run, limit in short_inner_runs(ctx, False, attrgetter("min_consecutive_days_off")):
+        yield Violation(RULE, (fid,), N_(
+            "{facilitator} has only {days} days off in a row from {first} to {last}, "
+            "fewer than min_consecutive_days_off {limit}"), run_params(fid, run, limit))
 
 
 def weekends_within_maximum(ctx: Context) -> Iterator[Violation]:
