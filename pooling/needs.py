@@ -506,15 +506,7 @@ def upload_needs(session: Session, account: Account, network: str, week_start: d
     order = [need["id"] for need in document["needs"]]
     kept = [need for need in document["needs"] if need["id"] not in ids]
     document["needs"] = uploaded + kept
-    scenario = None
-    try:
-        scenario = scenario_from_dict(document)
-    except InvalidInput as invalid:
-        for problem in invalid.problems:
-            reader.locator.translate(problem)
-    problems = reader.locator.problems()
-    if problems:
-        raise InvalidInput(problems)
+    scenario = reader.checked_scenario(document)
     import_scenario(session, replace(scenario, needs=in_week_order(scenario.needs, order)))
     replaced = len(ids & set(order))
     return UploadResult(added=len(uploaded) - replaced, replaced=replaced)

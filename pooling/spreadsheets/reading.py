@@ -44,17 +44,7 @@ def scenario_from_sheets(sheets: dict[str, Rows], name_sheet: Callable[[str], st
     """The scenario of a workbook's sheets; `name_sheet` names a sheet in problems
     (`sheet needs`, `file needs.csv`). Raises `InvalidInput` with every problem."""
     reader = WorkbookReader(sheets, name_sheet)
-    document = reader.document()
-    scenario = None
-    try:
-        scenario = scenario_from_dict(document)
-    except InvalidInput as invalid:
-        for problem in invalid.problems:
-            reader.locator.translate(problem)
-    problems = reader.locator.problems()
-    if problems:
-        raise InvalidInput(problems)
-    return scenario
+    return reader.checked_scenario(reader.document())
 
 
 class WorkbookReader:
@@ -63,6 +53,21 @@ class WorkbookReader:
     def __init__(self, sheets: dict[str, Rows], name_sheet: Callable[[str], str]):
         self.sheets = {normal_name(name): rows for name, rows in sheets.items()}
         self.locator = Locator(name_sheet, tuple(sheet.name for sheet in SHEETS))
+
+    def checked_scenario(self, document: dict[str, Any]) -> Scenario:
+        """The scenario of `document`, built from this reader's cells: the interchange reader's
+        problems are shown at their cells together with those of the cells that could not be
+        read. Raises `InvalidInput` with every problem."""
+        scenario = None
+        try:
+            scenario = scenario_from_dict(document)
+        except InvalidInput as invalid:
+            for problem in invalid.problems:
+                self.locator.translate(problem)
+        problems = self.locator.problems()
+        if problems:
+            raise InvalidInput(problems)
+        return scenario
 
     def document(self) -> dict[str, Any]:
         document: dict[str, Any] = {"format": SCENARIO_FORMAT, "network": {}}
