@@ -23,16 +23,20 @@ from solver.repair import blockers
 from solver.timeline import Ledger
 
 NEIGHBOURHOOD_TASKS = 40
+GROWTH = 20
+"""More tasks freed for each layer deeper."""
 NEIGHBOURHOOD_PERSONS = 30
 MODES_LOOKED_AT = 6
 CLUSTER_SITES = 6
 PEOPLE_TOGETHER = 8
+TAKERS = 6
+"""People, besides its own and the unmet task's, who may take over a task in the way."""
 SECONDS_PER_NEIGHBOURHOOD = 3.0
-COVERING_SECONDS = 4.0
-ATTEMPTS = 3
-"""Neighbourhoods around each unmet task before unmet tasks are tried less often."""
+COVERING_SECONDS = 3.0
 DEPTH = 3
 """Layers of tasks in the way (of tasks in the way...) a neighbourhood goes down at most."""
+ATTEMPTS = 9
+"""Neighbourhoods around each unmet task before unmet tasks are tried less often."""
 BUILD_SECONDS_PER_VARIABLE = 3e-5
 """Python time to build a neighbourhood's model, per variable, as measured; charged when time
 is deterministic, so that a repeatable run lasts about as long as its time limit."""
@@ -60,30 +64,61 @@ class Neighbourhoods:
     def sample(self, items: list, count: int) -> list:
         return items if len(items) <= count else self.rng.sample(items, count)
 
-    def around_unmet(self, ledger: Ledger, unmet: list[int]) -> tuple[Scope, int]:
-        """The least tried unmet task (highest priority first) and the tasks in its way, most
-        in the way first; from the second attempt on, those in their way too, and so on.
+    def around_unmet(self, ledger: Ledger, unmet: list[int]) -> Scope:
+        """The least tried unmet task (highest priority first) with, in turn from one attempt
+        to the next: the tasks in its way (and, deeper each round, those in their way), its
+        competitors (the tasks at overlapping times that its people could serve), or the
+        whole horizon of the people who could serve it.
 
-        Every person who could serve one of these tasks may take it; the rest of the plan
-        stays. Returns the scope and the attempt number."""
+        The tasks freed keep their own people and may take a few others and any of the unmet
+        task's; the rest of the plan stays."""
         instance = self.instance
         modes_of = self.candidates.modes
         target = min(unmet, key=lambda t: (self.attempts.get(t, 0),
                                            instance.tasks[t].priority, t))
         attempt = self.attempts[target] = self.attempts.get(target, 0) + 1
-        size = NEIGHBOURHOOD_TASKS * min(attempt, DEPTH)
-        modes = self.sample(list(modes_of[target]), MODES_LOOKED_AT * min(attempt, DEPTH))
-        chosen = dict.fromkeys(blockers(ledger, modes, target)[:size - 1])
-        layer = list(chosen)
-        for _ in range(min(attempt, DEPTH) - 1):
-            layer = [t for b in layer for t in blockers(ledger, modes_of[b], b)
-                     if t not in chosen and t != target]
-            chosen.update(dict.fromkeys(layer[:size - 1 - len(chosen)]))
-        free = (target, *chosen)
-        persons = {p for t in free for m in (modes if t == target else modes_of[t])
-                   for p in m.persons}
+        depth = min((attempt + 2) // 3, DEPTH)
+        size = NEIGHBOURHOOD_TASKS + GROWTH * (depth - 1)
+        modes = self.sample(list(modes_of[target]), MODES_LOOKED_AT * depth)
+        target_people = {p for m in modes for p in m.persons}
+        flavour = attempt % 3
+        if flavour == 1:
+            chosen = self.in_the_way(ledger, target, modes, depth, size - 1)
+        elif flavour == 2:
+            chosen = self.competitors(ledger, target, modes, target_people, size - 1)
+        else:
+            chosen = self.sample([t for t, placed in ledger.placements.items()
+                                  if target_people.intersection(placed.persons)], size - 1)
+        people_of = {}
+        for t in chosen:
+            able = list(dict.fromkeys(p for m in modes_of[t] for p in m.persons))
+            people_of[t] = frozenset(
+                [*ledger.placements[t].persons, *self.sample(able, TAKERS),
+                 *(p for p in able if p in target_people)])
+        persons = target_people.union(*people_of.values())
+        free = [target, *chosen]
         days = {m.day for t in free for m in modes_of[t]}
-        return scope_of(ledger, list(free), persons, days), attempt
+        return replace(scope_of(ledger, free, persons, days), people_of=people_of)
+
+    def in_the_way(self, ledger: Ledger, target: int, modes, depth: int,
+                   size: int) -> list[int]:
+        """Tasks in the way of the target's modes, then in the way of those, `depth` layers."""
+        chosen = dict.fromkeys(blockers(ledger, modes, target)[:size])
+        layer = list(chosen)
+        for _ in range(depth - 1):
+            layer = [t for b in layer for t in blockers(ledger, self.candidates.modes[b], b)
+                     if t not in chosen and t != target]
+            chosen.update(dict.fromkeys(layer[:size - len(chosen)]))
+        return list(chosen)
+
+    def competitors(self, ledger: Ledger, target: int, modes, people: set[int],
+                    size: int) -> list[int]:
+        """Placed tasks overlapping one of the target's modes that its people could serve."""
+        found = [t for t, placed in ledger.placements.items()
+                 if any(placed.day == m.day and placed.start < m.slot.end
+                        and m.slot.start < placed.end for m in modes)
+                 and any(people.intersection(m.persons) for m in self.candidates.modes[t])]
+        return self.sample(found, size)
 
     def day_cluster(self, ledger: Ledger) -> Scope:
         instance = self.instance
@@ -144,7 +179,7 @@ def scope_of(ledger: Ledger, free: list[int], persons: set[int], days: set[int])
             persons |= set(instance.tasks[t].pins.persons)
     chosen = set(free)
     frozen = {t: p for t, p in plan.items() if t not in chosen}
-    return Scope(tuple(free), frozen, frozenset(persons), frozenset(days))
+    return Scope(tuple(free), frozen, persons=frozenset(persons), days=frozenset(days))
 
 
 def improve_by_neighbourhoods(instance: Instance, candidates: Candidates, tracker,
@@ -169,9 +204,8 @@ def improve_by_neighbourhoods(instance: Instance, candidates: Candidates, tracke
                  if t not in ledger.placements and candidates.modes[t]]
         fresh = any(draws.attempts.get(t, 0) < ATTEMPTS for t in unmet)
         covering = bool(unmet) and (fresh or round_ % 2 == 0)
-        attempt = 1
         if covering:
-            scope, attempt = draws.around_unmet(ledger, unmet)
+            scope = draws.around_unmet(ledger, unmet)
         elif round_ % 2:
             scope = draws.day_cluster(ledger)
         else:
@@ -183,8 +217,7 @@ def improve_by_neighbourhoods(instance: Instance, candidates: Candidates, tracke
         model = build_model(instance, candidates, scope, ledger, soft=not covering)
         budget.charge_python(BUILD_SECONDS_PER_VARIABLE
                              * (len(model.cp.proto.variables) + len(instance.tasks)))
-        seconds = (COVERING_SECONDS * min(attempt, DEPTH) if covering
-                   else SECONDS_PER_NEIGHBOURHOOD)
+        seconds = COVERING_SECONDS if covering else SECONDS_PER_NEIGHBOURHOOD
         outcome = solve_staged(model, start, replace(local, budget=budget.slice(seconds)),
                                relax=False, soft=not covering)
         placements = outcome.placements if outcome.improved else start

@@ -36,7 +36,9 @@ class Scope:
     free: tuple[int, ...]
     frozen: dict[int, Placement] = field(default_factory=dict)
     persons: frozenset[int] | None = None
-    """People the free tasks may use (None: any candidate)."""
+    """People the free tasks may use (None: any candidate)..."""
+    people_of: dict[int, frozenset[int]] = field(default_factory=dict)
+    """...and, for the tasks listed here, only these people."""
     days: frozenset[int] | None = None
     """Days the free tasks may use (None: any of their days)."""
     starts_per_day: int | None = None
@@ -139,7 +141,7 @@ def usable_modes(instance: Instance, candidates: Candidates, scope: Scope, ledge
         modes = [m for m in modes if m.day in scope.days]
     if scope.starts_per_day is not None:
         modes = thin_starts(modes, scope.starts_per_day, scope.keep.get(task))
-    if scope.persons is None and not ledger.placements:
+    if scope.persons is None and not scope.people_of and not ledger.placements:
         return list(modes)
     return [m for m in (trim(instance, scope, ledger, mode) for mode in modes) if m is not None]
 
@@ -168,9 +170,12 @@ def trim(instance: Instance, scope: Scope, ledger: Ledger, mode: Mode) -> Mode |
     visit = Visit(mode.task, mode.day, mode.slot.start, mode.slot.end, mode.site)
     fits: dict[int, bool] = {}
 
+    only = scope.people_of.get(mode.task)
+
     def person_fits(p: int) -> bool:
         if p not in fits:
             fits[p] = ((scope.persons is None or p in scope.persons)
+                       and (only is None or p in only)
                        and not ledger.person_clashes(p, visit))
         return fits[p]
 
