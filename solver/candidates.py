@@ -100,6 +100,9 @@ class Candidates:
     def __init__(self, instance: Instance, reach: int | None = REACH_MINUTES):
         self.instance = instance
         self.reach = reach
+        self.pruned = False
+        """Whether someone was left out for living out of reach (a plan is then only proven
+        optimal among the people kept)."""
         self._skilled = skilled(instance)
         self.modes: tuple[tuple[Mode, ...], ...] = tuple(
             tuple(mode for slot in pinned_slots(task) for site in activity_sites(task)
@@ -148,7 +151,9 @@ class Candidates:
             return line
         travel = self.instance.travel
         near = [p for p in line if travel[self.instance.persons[p].home][site] <= self.reach]
-        return line[:max(len(near), count + SPARE_CANDIDATES)]
+        kept = line[:max(len(near), count + SPARE_CANDIDATES)]
+        self.pruned = self.pruned or len(kept) < len(line)
+        return kept
 
 
 def pinned_slots(task: Task) -> list[Slot]:

@@ -1,8 +1,11 @@
-"""`solve`: pins, then the greedy plan, then CP-SAT on the whole plan or by neighbourhoods.
+"""`solve`: pins, then a first-fit plan and its repair, then CP-SAT.
 
-The greedy plan is the first solution and every later search starts from the best plan so
-far as a hint. A plan whose model is small enough is solved whole, stage by stage, which can
-prove it optimal; a larger one is improved by large-neighbourhood search (`solver.lns`).
+The first-fit plan (hardest needs first) is the first solution, repaired by short ejection
+chains; every later search starts from the best plan so far. A small plan is then solved as
+one CP-SAT model, which can prove it optimal (status "optimal" only when no candidate was
+pruned: no one out of reach, no flexible start left out); a mid-size plan is improved by
+large-neighbourhood search, then by the whole model, which gives a bound; a large one by
+neighbourhoods only (`solver.lns`).
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from solver.model import Scope
 from solver.pins import pinned_plan
 from solver.reasons import unmet_reasons
 from solver.repair import repair
-from solver.search import Budget, Settings, build_model, solve_staged
+from solver.budget import Budget
+from solver.search import Settings, build_model, solve_staged
 from solver.solution import Placement, Progress, Solution, Unplaced
 from solver.timeline import Ledger
 from solver.weights import SCALE
@@ -131,7 +135,9 @@ def search(instance: Instance, candidates: Candidates, tracker: Tracker, method:
             model = build_model(instance, candidates, scope)
             outcome = solve_staged(model, tracker.best, settings)
             tracker.offer("soft", outcome.placements)
-            proven = outcome.proven
+            whole = not candidates.pruned and all(
+                len(choices) == len(candidates.modes[t]) for t, choices in model.choices.items())
+            proven = outcome.proven and whole
             bound = outcome.bound / SCALE if outcome.bound is not None else None
     return finish(instance, candidates, tracker, proven, bound)
 

@@ -1,26 +1,26 @@
-"""Building a scope's model and solving it: coverage level by level, then the soft terms.
+"""Building a scope's model and solving it: coverage first, then the soft terms.
 
-Each priority level is maximised in turn and its best count kept as a constraint, so a higher
-priority need is never traded for lower ones; a level is skipped when the hint already meets
-every task of that level that has a mode (nothing to gain). The soft terms are then minimised
-as one weighted sum. Every stage starts from the best plan so far as a hint.
+Coverage is one objective whose weights are exactly lexicographic (one task of a priority
+outweighs every task of the lower ones), bounded beforehand on a relaxed model that is much
+faster to prove; the counts it reaches are then kept as constraints while the soft terms are
+minimised as one weighted sum. Every stage starts from the best plan so far, fully hinted.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ortools.sat.python import cp_model
 
+from solver.budget import Budget
 from solver.candidates import Candidates
-from solver.matching import match_lines
+from solver.hints import complete_hint
 from solver.model import PlanModel, Scope, solved_placements
 from solver.rules.equipment import add_units
 from solver.rules.fairness import add_pooled_fairness, add_unmet_fairness
-from solver.rules.people import HOME, add_people
+from solver.rules.people import add_people
 from solver.rules.rooms import add_rooms
 from solver.rules.stability import add_stability
 from solver.rules.tasks import add_task_choices
@@ -52,67 +52,6 @@ def soft_objective(model: PlanModel) -> Any:
     return sum(model_weight(term) * sum(exprs) for term, exprs in model.terms.items())
 
 
-DETERMINISTIC_RATE = 0.25
-"""CP-SAT deterministic time per second of wall time, as measured on two shared cores."""
-
-
-class Budget:
-    """Time left: wall-clock seconds, or, when runs must be repeatable, CP-SAT deterministic
-    time (the time limit converted at `DETERMINISTIC_RATE`, Python work charged at rates
-    measured beforehand), so that the same input always takes the same path.
-
-    Amounts are in the budget's own unit; a slice is a budget of its own whose spending also
-    counts in its parent.
-    """
-
-    def __init__(self, seconds: float, deterministic: bool, parent: Budget | None = None):
-        self.deterministic = deterministic
-        self.rate = DETERMINISTIC_RATE if deterministic else 1.0
-        self.total = seconds * self.rate
-        self.parent = parent
-        self.started = time.monotonic()
-        self.spent = 0.0
-
-    def elapsed(self) -> float:
-        """Wall-clock seconds since the start (for reports)."""
-        return time.monotonic() - self.started
-
-    def remaining(self) -> float:
-        used = self.spent if self.deterministic else self.elapsed()
-        left = max(0.0, self.total - used)
-        return min(left, self.parent.remaining()) if self.parent is not None else left
-
-    def charge(self, deterministic_time: float) -> None:
-        self.spent += deterministic_time
-        if self.parent is not None:
-            self.parent.charge(deterministic_time)
-
-    def charge_python(self, seconds: float) -> None:
-        """Count Python work (measured seconds) when time is deterministic; the clock already
-        counts it otherwise."""
-        if self.deterministic:
-            self.charge(seconds * self.rate)
-
-    def slice(self, seconds: float) -> Budget:
-        part = Budget(0.0, self.deterministic, self)
-        part.total = min(seconds * self.rate, self.remaining())
-        return part
-
-    def deadline(self, keep: float, step: float):
-        """A check that turns true once only `keep` of the budget remains; each check costs
-        `step` seconds of Python work."""
-        def passed() -> bool:
-            self.charge_python(step)
-            return self.remaining() < keep
-        return passed
-
-    def limit(self, params, share: float = 1.0) -> None:
-        if self.deterministic:
-            params.max_deterministic_time = self.remaining() * share
-        else:
-            params.max_time_in_seconds = self.remaining() * share
-
-
 @dataclass
 class Settings:
     workers: int
@@ -133,85 +72,6 @@ class Outcome:
     """Better than the start: more coverage, or the same and a lower soft objective."""
     objective: float | None
     bound: float | None
-
-
-def hint(model: PlanModel, placements: dict[int, Placement]) -> None:
-    """Hint every decision of the model from a plan (tasks, people, rooms, units, paths)."""
-    cp = model.cp
-    cp.clear_hints()
-    chosen: dict[int, int] = {}
-
-    def put(lit, value: int) -> None:
-        """Hint a literal or an integer variable once (frozen constants need none)."""
-        if not isinstance(lit, int) and lit.index not in chosen:
-            chosen[lit.index] = value
-            cp.add_hint(lit, value)
-
-    for t, choices in model.choices.items():
-        placed = placements.get(t)
-        task = model.instance.tasks[t]
-        for choice in choices:
-            mode = choice.mode
-            here = placed is not None and (placed.day, placed.start, placed.site) == (
-                mode.day, mode.slot.start, mode.site)
-            put(choice.lit, int(here))
-            for p, lit in choice.persons.items():
-                put(lit, int(here and p in placed.persons))
-            for r, lit in choice.rooms.items():
-                put(lit, int(here and placed.room == r))
-            for u, lit in choice.units.items():
-                put(lit, int(here and u in placed.units))
-        seats = model.line_seats.get(t)
-        if seats:
-            persons = placed.persons if placed is not None else ()
-            eligible = [[p for (line, p) in seats if line == index and p in persons]
-                        for index in range(len(task.staff))]
-            lines = match_lines([line.count for line in task.staff], eligible) if placed else None
-            for (line, p), lit in seats.items():
-                put(lit, int(lines is not None and p in lines[line]))
-    for day in model.person_days.values():
-        put(day.works, int(any(n.frozen or chosen.get(n.lit.index, 0) for n in day.nodes)))
-        hint_journey(day, chosen, put, model.instance.travel)
-
-
-def hint_journey(day, chosen: dict[int, int], put, travel) -> None:
-    """Walk the day in time order: where the person is, how they got to each chosen node."""
-    states = dict(day.states)
-    here = HOME
-    for k, node in enumerate(day.nodes):
-        taken = bool(node.frozen or chosen.get(node.lit.index, 0))
-        if k in day.leaves:
-            put(day.leaves[k], int(taken and here == HOME))
-        if k in day.moves:
-            put(day.moves[k], travel[here][node.site] if taken and here != HOME else 0)
-        if taken:
-            here = node.site
-        for site, lit in states.get(k, {}).items():
-            put(lit, int(site == here))
-
-
-def complete_hint(model: PlanModel, placements: dict[int, Placement],
-                  settings: Settings) -> float | None:
-    """Hint every variable, auxiliaries included, so CP-SAT starts from the plan as a solution;
-    returns the plan's value of the model's objective (None if it could not be completed).
-
-    The decisions are hinted from the plan, then CP-SAT fills in the rest with the decisions
-    fixed (pure propagation); a complete, feasible hint is taken as the first solution.
-    """
-    hint(model, placements)
-    solver = cp_model.CpSolver()
-    solver.parameters.fix_variables_to_their_hinted_value = True
-    solver.parameters.num_workers = 1
-    settings.budget.limit(solver.parameters, 0.2)
-    status = solver.solve(model.cp)
-    settings.budget.charge(solver.deterministic_time)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    model.cp.clear_hints()
-    for index in range(len(model.cp.proto.variables)):
-        var = model.cp.get_int_var_from_proto_index(index)
-        model.cp.add_hint(var, solver.value(var))
-    return solver.objective_value
 
 
 class SolutionReporter(cp_model.CpSolverSolutionCallback):
@@ -293,7 +153,7 @@ def coverage_ceiling(model: PlanModel, start: dict[int, Placement], settings: Se
     relaxation = build_model(model.instance, model.candidates, model.scope, model.frozen_ledger,
                              relaxed=True)
     relaxation.cp.maximize(coverage_objective(relaxation))
-    complete_hint(relaxation, start, settings)
+    complete_hint(relaxation, start, settings.budget)
     solver, status = run(relaxation, "bound", replace(settings, on_solution=None), share=0.3)
     if status == cp_model.OPTIMAL:
         return round(solver.objective_value)
@@ -319,7 +179,7 @@ def solve_staged(model: PlanModel, start: dict[int, Placement], settings: Settin
     proven = have >= ceiling
     if not proven and settings.budget.remaining() > 0:
         model.cp.maximize(coverage_objective(model))
-        complete_hint(model, best, settings)
+        complete_hint(model, best, settings.budget)
         solver, status = run(model, "coverage", settings, share=0.5 if soft else 1.0,
                              target=ceiling if soft else have + 1)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -333,7 +193,7 @@ def solve_staged(model: PlanModel, start: dict[int, Placement], settings: Settin
     objective = bound = None
     if soft and settings.budget.remaining() > 0:
         model.cp.minimize(soft_objective(model))
-        before = complete_hint(model, best, settings)
+        before = complete_hint(model, best, settings.budget)
         solver, status = run(model, "soft", settings)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             best = keep_frozen(best, model) | solved_placements(model, value_reader(solver))

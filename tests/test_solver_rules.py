@@ -228,3 +228,17 @@ def test_a_pin_that_cannot_hold_alone_says_why():
         "le besoin N1 est épinglé mais ne peut pas être satisfait tel qu'épinglé",
         "l'animateur épinglé F1 n'a aucune des compétences demandées",
         "seulement 0 animateur(s) ont la compétence animation au niveau 1 ou plus ; il en faut 1"]
+
+
+def test_pins_first_fit_cannot_seat_together_are_solved_together():
+    """First fit gives N1's second seat to F2, whom N2 pins: CP-SAT then places both."""
+    people = [make_facilitator("F1"), make_facilitator("F2"),
+              make_facilitator("F3", skills={"animation": 1, "reparation": 1}),
+              make_facilitator("F4")]
+    needs = [make_need("N1", room=None, staff=[("animation", 1, 2)],
+                       pinned={"facilitators": ["F1"]}),
+             make_need("N2", room=None, staff=[("animation", 1), ("reparation", 1)],
+                       pinned={"facilitators": ["F2"]})]
+    plan = solved(two_sites(needs=needs, facilitators=people))
+    assert sorted(served_by(plan, "N1")) == ["F1", "F4"]
+    assert sorted(served_by(plan, "N2")) == ["F2", "F3"]
