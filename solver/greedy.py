@@ -2,7 +2,8 @@
 
 Each task in turn (priority, then date and time) takes its first mode where a room, units and
 people are all free, without ever undoing an earlier choice. It is the benchmark the CP-SAT
-engine is measured against, and its plan is the engine's first solution and hint.
+engine is measured against. The engine starts from the same first fit with the hardest tasks
+first (fixed times, fewest possible people), then repairs it (`solver.repair`).
 """
 
 from __future__ import annotations

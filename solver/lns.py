@@ -1,13 +1,14 @@
 """Large-neighbourhood search: re-solve a small part of the plan with CP-SAT, keep the rest.
 
 Three kinds of neighbourhood, each a few dozen tasks and the people around them:
-- around an unmet task: the tasks that block it (holding its people, room or units, or
-  filling its people's days and weeks), with the people who could take those over;
+- around an unmet task, in turn: the tasks in its way (holding its people, room or units, or
+  filling its people's days and weeks; deeper each round), its competitors at the same time,
+  or the whole horizon of the people who could serve it;
 - a day and a geographic cluster of sites: every task there that day;
 - a few people living near each other, over two consecutive days.
-Unmet tasks come first, highest priority first, each solved for coverage only; then the
-other kinds improve the soft terms. Each neighbourhood starts from the current plan as a
-hint, so the plan never gets worse.
+Unmet tasks come first, highest priority first, each neighbourhood solved for coverage only
+(the first better plan will do); the other kinds improve coverage, then the soft terms.
+Each neighbourhood starts from the current plan as a hint, so the plan never gets worse.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from solver.timeline import Ledger
 NEIGHBOURHOOD_TASKS = 40
 GROWTH = 20
 """More tasks freed for each layer deeper."""
-NEIGHBOURHOOD_PERSONS = 30
 MODES_LOOKED_AT = 6
 CLUSTER_SITES = 6
 PEOPLE_TOGETHER = 8
@@ -41,6 +41,7 @@ BUILD_SECONDS_PER_VARIABLE = 3e-5
 """Python time to build a neighbourhood's model, per variable, as measured; charged when time
 is deterministic, so that a repeatable run lasts about as long as its time limit."""
 EMPTY_CHARGE = 0.001
+"""Deterministic time charged for a draw that freed nothing (so that the loop always ends)."""
 
 
 def nearest(instance: Instance, site: int, count: int) -> list[int]:
@@ -186,8 +187,8 @@ def improve_by_neighbourhoods(instance: Instance, candidates: Candidates, tracke
                               settings: Settings) -> None:
     """Re-solve neighbourhoods until the time is up; the tracker keeps the best plan.
 
-    While some unmet task with a mode has been tried fewer than `ATTEMPTS` times, three
-    neighbourhoods in four surround one of them and are solved for coverage only (one in two
+    While some unmet task with a mode has been tried fewer than `ATTEMPTS` times, every
+    neighbourhood surrounds one of them and is solved for coverage only (one in two
     afterwards); the others are solved for coverage, then the soft terms.
     """
     rng = random.Random(settings.seed)

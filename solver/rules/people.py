@@ -1,11 +1,14 @@
 """Rules 5-7 for each person, and the travel and contract-hours objectives.
 
-Times are fixed once a mode is chosen, so the order of a person's day is known in advance:
-overlaps are cliques of intervals, and a day spread over several sites is a path in a DAG of
-arcs between time-compatible neighbours (source = leaving home, sink = going back), which
-gives the travel between consecutive assignments (worked time), the day's travel with the
-commute, and the 20-minute break chains, without any circuit constraint. A day at a single
-site needs no arcs at all. The 11 h rest is a pairwise rule between consecutive days.
+Times are fixed once a mode is chosen, so the order of a person's day is known in advance and
+no circuit is needed. Overlaps are cliques of intervals; travel gaps and 20-minute break
+chains are pairwise rules between any two candidates of the day (the reading of
+`solver.timeline`, exact when travel obeys the triangle inequality). A day spread over
+several sites follows the person through the candidates in time order (where they were last,
+how far they came), which gives the travel between places of work (worked time) and the
+day's travel with the commute; a day at a single site only has its commute. The 11 h rest is
+a pairwise rule between consecutive days; weekly caps, days worked and contract hours add up
+the days.
 """
 
 from __future__ import annotations
