@@ -138,8 +138,10 @@ def previous_of(plan: Plan, ix: Indexes) -> dict[int, Previous]:
     return found
 
 
-def scenario_instance(scenario: Scenario, previous: Plan | None = None) -> Instance:
-    """The solver's input for a scenario that passed validation."""
+def scenario_instance(scenario: Scenario, previous: Plan | None = None,
+                      language: str = "en") -> Instance:
+    """The solver's input for a scenario that passed validation (reasons name priorities in
+    `language`)."""
     ix = Indexes(scenario)
     table = TravelTable(scenario)
     sites = scenario.sites
@@ -161,6 +163,7 @@ def scenario_instance(scenario: Scenario, previous: Plan | None = None) -> Insta
         week_of_day=tuple(network.week_index(d) for d in ix.dates),
         day_labels=tuple(d.isoformat() for d in ix.dates),
         priorities=PRIORITIES,
+        priority_labels=tuple(translate(p, language) for p in PRIORITIES),
         previous=previous_of(previous, ix) if previous is not None else {})
 
 
@@ -234,7 +237,7 @@ def solve_scenario(scenario: Scenario, *, method: Method = "cpsat", time_limit: 
     unsupported = rostering_problems(scenario)
     if unsupported:
         raise InvalidInput(unsupported)
-    instance = scenario_instance(scenario, previous)
+    instance = scenario_instance(scenario, previous, language)
     try:
         solution = solve(instance, method=method, time_limit=time_limit, workers=workers,
                          seed=seed, progress=progress)

@@ -165,6 +165,8 @@ class Instance:
     day_labels: tuple[str, ...]
     """How a day is written in reasons (the ISO date)."""
     priorities: tuple[str, ...] = ("required", "high", "normal", "low")
+    priority_labels: tuple[str, ...] | None = None
+    """How a priority is written in reasons (default: its name above)."""
     previous: dict[int, Previous] = field(default_factory=dict)
     """Task index -> its previous assignment (re-planning)."""
 

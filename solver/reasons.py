@@ -53,7 +53,8 @@ def site_names(instance: Instance, sites) -> str:
 
 def need_names(instance: Instance, tasks) -> str:
     """`N-17 (high), N-3 (required)`: the needs in the way, with their priority."""
-    return names(f"{instance.tasks[t].id} ({instance.priorities[instance.tasks[t].priority]})"
+    labels = instance.priority_labels or instance.priorities
+    return names(f"{instance.tasks[t].id} ({labels[instance.tasks[t].priority]})"
                  for t in dict.fromkeys(tasks))
 
 
