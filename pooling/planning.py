@@ -9,15 +9,16 @@ each day's availability as merged spans minus the unavailable periods, a travel 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from pooling.domain import (PRIORITIES, WEEKDAYS, Assignment, DayPeriod, Rostering,
                             Facilitator, Need, Network, Plan, Scenario, Unmet, Window)
 from pooling.errors import InvalidInput, Problem
 from pooling.i18n import N_, translate
 from pooling.travel import TravelTable
-from solver import (Instance, Person, PinConflict, Pins, Previous, Progress, Room, RoomNeed,
-                    Site, Slot, Solution, StaffLine, Task, Unit, solve)
+from solver import (Instance, Person, PinConflict, Pins, Previous, Progress, Request, Room,
+                    RoomNeed, RosterConflict, Rules, Site, Slot, Solution, StaffLine, Task, Unit,
+                    solve)
 from solver.instance import DaySpans, Span
 
 Method = str
@@ -62,6 +63,30 @@ def period_spans(periods: Iterable[DayPeriod], dates: list[date]) -> DaySpans:
     return tuple(merged(p.span for p in periods if applies_on(p.day, d)) for d in dates)
 
 
+def rules_of(rostering: Rostering, day_index: dict[date, int]) -> Rules | None:
+    """The rostering rules with days as indexes (requests outside the horizon never apply)."""
+    if rostering == Rostering():
+        return None
+    return Rules(
+        min_run=rostering.min_consecutive_days, max_run=rostering.max_consecutive_days,
+        min_off=rostering.min_consecutive_days_off, max_weekends=rostering.max_weekends,
+        max_by_kind=dict(rostering.max_needs_by_kind),
+        forbidden_next={kind: frozenset(after)
+                        for kind, after in rostering.forbidden_next_day.items() if after},
+        min_total=rostering.min_total_minutes, max_total=rostering.max_total_minutes,
+        requests=tuple(Request(day_index[r.date], r.work, r.kind, r.weight)
+                       for r in rostering.requests if r.date in day_index))
+
+
+def weekends_of(dates: list[date]) -> tuple[tuple[int, ...], ...]:
+    """Day indexes of each weekend, grouped by its Saturday (as the referee reads them)."""
+    groups: dict[date, list[int]] = {}
+    for index, day in enumerate(dates):
+        if day.weekday() >= 5:
+            groups.setdefault(day - timedelta(days=day.weekday() - 5), []).append(index)
+    return tuple(tuple(days) for _, days in sorted(groups.items()))
+
+
 def person_of(f: Facilitator, dates: list[date], site_index: dict[str, int]) -> Person:
     windows = window_spans(f.availability, dates)
     away = period_spans(f.unavailable, dates)
@@ -72,7 +97,8 @@ def person_of(f: Facilitator, dates: list[date], site_index: dict[str, int]) -> 
         sites=frozenset(site_index[s] for s in f.sites) if f.sites is not None else None,
         weekly_min=f.weekly_minutes.min, weekly_target=f.weekly_minutes.target,
         weekly_max=f.weekly_minutes.max, daily_max=f.max_daily_minutes,
-        days_max=f.max_days_per_week, daily_travel_max=f.max_daily_travel_minutes)
+        days_max=f.max_days_per_week, daily_travel_max=f.max_daily_travel_minutes,
+        rules=rules_of(f.rostering, {d: i for i, d in enumerate(dates)}))
 
 
 def slots_of(need: Need, network: Network, day_index: dict[date, int]) -> tuple[Slot, ...]:
@@ -116,10 +142,11 @@ def task_of(need: Need, scenario: Scenario, ix: Indexes) -> Task:
     return Task(
         id=need.id, site=ix.site[need.site], priority=PRIORITIES.index(need.priority),
         slots=slots_of(need, scenario.network, ix.day),
-        staff=tuple(StaffLine(s.skill, s.level, s.count) for s in need.staff),
+        staff=tuple(StaffLine(s.skill, s.level, s.count, s.under_weight, s.over_weight)
+                    for s in need.staff),
         attendees=need.attendees, room=room, equipment=tuple(requested.items()),
         preferred=frozenset(ix.person[f] for f in need.preferred_facilitators if f in ix.person),
-        pins=pins)
+        pins=pins, kind=need.kind)
 
 
 def previous_of(plan: Plan, ix: Indexes) -> dict[int, Previous]:
@@ -164,7 +191,8 @@ def scenario_instance(scenario: Scenario, previous: Plan | None = None,
         day_labels=tuple(d.isoformat() for d in ix.dates),
         priorities=PRIORITIES,
         priority_labels=tuple(translate(p, language) for p in PRIORITIES),
-        previous=previous_of(previous, ix) if previous is not None else {})
+        previous=previous_of(previous, ix) if previous is not None else {},
+        weekends=weekends_of(ix.dates))
 
 
 # --- solver -> plan --------------------------------------------------------------------------
@@ -208,20 +236,9 @@ def pin_problems(scenario: Scenario, conflict: PinConflict) -> list[Problem]:
     return [head, *(Problem(where, r.message, r.params) for r in conflict.reasons)]
 
 
-ROSTERING_NOT_SOLVED = N_("the engine does not plan rostering rules yet (extension of format "
-                          "v1): the referee checks them, but no plan is computed for them; "
-                          "remove them to solve this scenario")
-
-
-def rostering_problems(scenario: Scenario) -> list[Problem]:
-    """Rostering rules and staff targets the engine would ignore: refuse rather than break them."""
-    problems = [Problem(f"$.facilitators[{i}].rostering", ROSTERING_NOT_SOLVED)
-                for i, person in enumerate(scenario.facilitators)
-                if person.rostering != Rostering()]
-    problems += [Problem(f"$.needs[{i}].staff[{j}]", ROSTERING_NOT_SOLVED)
-                 for i, need in enumerate(scenario.needs)
-                 for j, line in enumerate(need.staff) if line.is_target]
-    return problems
+ROSTER_CONFLICT = N_("the rostering minimums of {facilitator} (consecutive days, days off in a "
+                     "row, total minutes) cannot hold beside the other facilitators' needs: "
+                     "lower them, or free this person for more needs")
 
 
 def solve_scenario(scenario: Scenario, *, method: Method = "cpsat", time_limit: float = 30.0,
@@ -234,15 +251,17 @@ def solve_scenario(scenario: Scenario, *, method: Method = "cpsat", time_limit: 
     the same scenario and seed give the same plan (the time limit is then read as the
     solver's deterministic time, close to seconds on one core).
     """
-    unsupported = rostering_problems(scenario)
-    if unsupported:
-        raise InvalidInput(unsupported)
     instance = scenario_instance(scenario, previous, language)
     try:
         solution = solve(instance, method=method, time_limit=time_limit, workers=workers,
                          seed=seed, progress=progress)
     except PinConflict as conflict:
         raise InvalidInput(pin_problems(scenario, conflict)) from None
+    except RosterConflict as conflict:
+        raise InvalidInput([Problem(f"$.facilitators[{conflict.person}].rostering",
+                                    ROSTER_CONFLICT,
+                                    {"facilitator": instance.persons[conflict.person].id})]
+                           ) from None
     return plan_of(scenario, instance, solution, language)
 
 

@@ -5,11 +5,12 @@ plan; nothing here knows about files, databases or the web.
 """
 
 from solver.engine import solve
-from solver.instance import (Instance, Person, Pins, Previous, Room, RoomNeed, Site, Slot,
-                             StaffLine, Task, Unit)
+from solver.instance import (Instance, Person, Pins, Previous, Request, Room, RoomNeed, Rules,
+                             Site, Slot, StaffLine, Task, Unit)
 from solver.pins import PinConflict
+from solver.rosters import RosterConflict
 from solver.solution import Placement, Progress, Reason, Solution, Unplaced
 
 __all__ = ["Instance", "Person", "PinConflict", "Pins", "Placement", "Previous", "Progress",
-           "Reason", "Room", "RoomNeed", "Site", "Slot", "Solution", "StaffLine", "Task", "Unit",
-           "Unplaced", "solve"]
+           "Reason", "Request", "Room", "RoomNeed", "RosterConflict", "Rules", "Site", "Slot",
+           "Solution", "StaffLine", "Task", "Unit", "Unplaced", "solve"]

@@ -50,6 +50,13 @@ class Budget:
         part.total = min(seconds * self.rate, self.remaining())
         return part
 
+    def at_least(self, seconds: float) -> Budget:
+        """A slice of `seconds`, or a budget of its own when less is left: for work that a
+        valid plan cannot do without."""
+        if self.remaining() >= seconds * self.rate:
+            return self.slice(seconds)
+        return Budget(seconds, self.deterministic)
+
     def deadline(self, keep: float, step: float):
         """A check that turns true once only `keep` of the budget remains; each check costs
         `step` seconds of Python work."""

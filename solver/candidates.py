@@ -44,9 +44,11 @@ class Mode:
 
 
 def person_may_work(instance: Instance, person: Person, slot: Slot, site: int,
-                    minutes: int) -> bool:
+                    minutes: int, kind: str | None = None) -> bool:
     """Everything about one person and one slot that no other task can change."""
     if person.sites is not None and site not in person.sites:
+        return False
+    if person.rules is not None and kind is not None and person.rules.max_by_kind.get(kind) == 0:
         return False
     if minutes > person.daily_max or minutes > person.weekly_max or person.days_max < 1:
         return False
@@ -123,7 +125,7 @@ class Candidates:
                                                              site), line.count, site)
                       for line in task.staff)
         required = pins.persons if pins is not None else ()
-        if match_lines([line.count for line in task.staff], lines, required) is None:
+        if match_lines(task.fewest, lines, required) is None:
             return None
         units = tuple(usable_units(instance, kind, slot, site) for kind, _ in task.equipment)
         pinned_units = set(pins.units) if pins is not None else set()
@@ -140,7 +142,7 @@ class Candidates:
         instance = self.instance
         found = [p for p, held in self._skilled.get(skill, ())
                  if held >= level and person_may_work(instance, instance.persons[p], slot, site,
-                                                      slot.end - slot.start)]
+                                                      slot.end - slot.start, task.kind)]
         return tuple(sorted(found, key=lambda p: (instance.persons[p].home != site,
                                                   instance.travel[instance.persons[p].home][site],
                                                   p)))

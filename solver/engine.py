@@ -24,6 +24,7 @@ from solver.model import Scope
 from solver.pins import pinned_plan
 from solver.reasons import unmet_reasons
 from solver.repair import repair
+from solver.rosters import mend_rosters, placements_hold_minimums
 from solver.budget import Budget
 from solver.search import Settings, build_model, solve_staged
 from solver.solution import Placement, Progress, Solution, Unplaced
@@ -60,7 +61,11 @@ class Tracker:
 
     def offer(self, phase: str, placements: dict[int, Placement],
               bound: float | None = None) -> bool:
-        """Keep `placements` if better (coverage first, then soft points); report it."""
+        """Keep `placements` if better (coverage first, then soft points) and holding every
+        rostering minimum (a first fit may miss one); report it."""
+        if self.instance.has_minimum_rules and not placements_hold_minimums(self.instance,
+                                                                            placements):
+            return False
         score = evaluate(self.instance, placements)
         if self.score is not None and score.key() >= self.score.key():
             return False
@@ -120,7 +125,10 @@ def search(instance: Instance, candidates: Candidates, tracker: Tracker, method:
     if method == "cpsat":
         repair(ledger, candidates,
                budget.deadline(keep=budget.remaining() * (1 - REPAIR_SHARE), step=REPAIR_STEP))
-        tracker.offer("repair", dict(ledger.placements))
+    if instance.has_minimum_rules:
+        mend_rosters(ledger, candidates, settings)
+    tracker.offer("repair" if method == "cpsat" else "greedy", dict(ledger.placements))
+    if method == "cpsat":
         size = model_size(candidates)
         if size > WHOLE_MODEL_LIMIT:
             share = NEIGHBOURHOOD_SHARE if size <= BOUNDED_MODEL_LIMIT else 1.0

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from solver.instance import Instance, overlap_minutes, spans_on
+from solver.instance import Instance, Task, overlap_minutes, spans_on
 from solver.solution import Placement
 from solver.timeline import day_travel, in_order, visit_of, worked_minutes
 from solver.weights import FAIRNESS_TERMS, SCALE, TERMS, model_weight
@@ -53,6 +53,74 @@ def stability_changes(instance: Instance, placements: dict[int, Placement]) -> t
         changes += lost
         moved += lost > 0
     return changes, moved
+
+
+def line_costs(lines, sizes) -> tuple[int, int]:
+    """(understaffing, overstaffing) of weighted lines holding `sizes` people."""
+    under = sum(line.under * max(0, line.count - n) for line, n in zip(lines, sizes)
+                if line.under is not None)
+    over = sum(line.over * max(0, n - line.count) for line, n in zip(lines, sizes)
+               if line.over is not None)
+    return under, over
+
+
+def cheapest_sizes(instance: Instance, task: Task, persons: tuple[int, ...]) -> list[int]:
+    """How many of `persons` each line holds in the cheapest attribution that respects every
+    line's fewest and most (one line: all of them)."""
+    if len(task.staff) == 1:
+        return [len(persons)]
+    best: tuple[int, list[int]] | None = None
+    sizes = [0] * len(task.staff)
+
+    def seat(k: int) -> None:
+        nonlocal best
+        if k == len(persons):
+            if all(n >= line.fewest and (line.over is not None or n <= line.count)
+                   for line, n in zip(task.staff, sizes)):
+                cost = sum(line_costs(task.staff, sizes))
+                if best is None or cost < best[0]:
+                    best = (cost, list(sizes))
+            return
+        skills = instance.persons[persons[k]].skills
+        for index, line in enumerate(task.staff):
+            if skills.get(line.skill, 0) >= line.level:
+                sizes[index] += 1
+                seat(k + 1)
+                sizes[index] -= 1
+
+    seat(0)
+    return best[1] if best is not None else [len(persons)] + [0] * (len(task.staff) - 1)
+
+
+def staffing_costs(instance: Instance, placements: dict[int, Placement]) -> tuple[int, int]:
+    """Weighted lines: missing and extra people of met tasks, the whole count of unmet ones."""
+    under = over = 0
+    for t, task in enumerate(instance.tasks):
+        if not task.has_targets:
+            continue
+        placed = placements.get(t)
+        sizes = (cheapest_sizes(instance, task, placed.persons) if placed is not None
+                 else [0] * len(task.staff))
+        missing, extra = line_costs(task.staff, sizes)
+        under, over = under + missing, over + extra
+    return under, over
+
+
+def request_costs(instance: Instance, days) -> tuple[int, int]:
+    """Weights of the requests to work (and not to work) that the plan does not keep."""
+    wished = spared = 0
+    for p, person in enumerate(instance.persons):
+        if person.rules is None:
+            continue
+        for request in person.rules.requests:
+            visits = days[p].get(request.day, ())
+            held = any(request.kind is None or instance.tasks[v.task].kind == request.kind
+                       for v in visits)
+            if request.work and not held:
+                wished += request.weight
+            elif not request.work and held:
+                spared += request.weight
+    return wished, spared
 
 
 @dataclass(frozen=True)
@@ -110,6 +178,8 @@ def evaluate(instance: Instance, placements: dict[int, Placement]) -> Evaluation
     for index, task in enumerate(instance.tasks):
         if index not in placements:
             unmet[task.site] += task.minutes
+    understaffed, overstaffed = staffing_costs(instance, placements)
+    wished, spared = request_costs(instance, days)
     changes, moved = stability_changes(instance, placements)
     quantities = {
         "stability": changes, "travel": trips, "contract_shortfall": shortfall,
@@ -117,6 +187,8 @@ def evaluate(instance: Instance, placements: dict[int, Placement]) -> Evaluation
         "unmet_fairness": fairness_deviation(unmet, percent_shares(declared_minutes(instance))),
         "pooled_fairness": fairness_deviation(
             pooled, percent_shares([s.pool_share for s in instance.sites])),
+        "understaffing": understaffed, "overstaffing": overstaffed,
+        "work_requests": wished, "off_requests": spared,
     }
     return Evaluation(tuple(met), quantities, trips, tuple(worked_by_person), moved)
 

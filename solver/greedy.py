@@ -81,7 +81,8 @@ def fit_mode(ledger: Ledger, mode: Mode) -> Placement | None:
     free_lines = [[p for p in favour(line, preferred) if not ledger.person_clashes(p, visit)]
                   for line in mode.lines]
     required = task.pins.persons if task.pins is not None else ()
-    lines = match_lines([line.count for line in task.staff], free_lines, required)
+    lines = match_lines(task.fewest, free_lines, required,
+                        spare=[line.count - line.fewest for line in task.staff], fill_spare=True)
     if lines is None:
         return None
     persons = tuple(p for line in lines for p in line)

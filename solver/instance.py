@@ -41,6 +41,43 @@ class Site:
 
 
 @dataclass(frozen=True)
+class Request:
+    """A weighted wish about one day: to work (or not) a task of `kind` (any task if None)."""
+
+    day: int
+    work: bool
+    kind: str | None = None
+    weight: int = 1
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A person's rostering rules over the horizon (None: no rule); see docs/format.md for the
+    boundaries: outside the horizon lie days off for `max_run` and `forbidden_next`, and runs
+    touching either end are never too short."""
+
+    min_run: int | None = None
+    """Fewest days worked in a row."""
+    max_run: int | None = None
+    min_off: int | None = None
+    """Fewest days off in a row between two worked days."""
+    max_weekends: int | None = None
+    max_by_kind: dict[str, int] = field(default_factory=dict)
+    forbidden_next: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Kinds not allowed the day after a task of the key's kind."""
+    min_total: int | None = None
+    max_total: int | None = None
+    requests: tuple[Request, ...] = ()
+
+    @property
+    def has_minimum(self) -> bool:
+        """Rules that adding work can mend and removing work can break (no first fit keeps
+        them: a plan is checked for them, and mended by CP-SAT)."""
+        return bool(self.min_run and self.min_run > 1) or bool(
+            self.min_off and self.min_off > 1) or bool(self.min_total)
+
+
+@dataclass(frozen=True)
 class Person:
     id: str
     home: int
@@ -55,6 +92,8 @@ class Person:
     daily_max: int = 600
     days_max: int = 6
     daily_travel_max: int | None = None
+    rules: Rules | None = None
+    """Rostering rules (None: none)."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +131,18 @@ class StaffLine:
     skill: str
     level: int = 1
     count: int = 1
+    under: int | None = None
+    """With a weight, the line may hold fewer than `count`, each missing person costing it."""
+    over: int | None = None
+    """With a weight, the line may hold more than `count`, each extra person costing it."""
+
+    @property
+    def fewest(self) -> int:
+        return 0 if self.under is not None else self.count
+
+    @property
+    def is_target(self) -> bool:
+        return self.under is not None or self.over is not None
 
 
 @dataclass(frozen=True)
@@ -127,6 +178,7 @@ class Task:
     """(type, count) pairs, one per type."""
     preferred: frozenset[int] = frozenset()
     pins: Pins | None = None
+    kind: str | None = None
 
     @property
     def minutes(self) -> int:
@@ -135,6 +187,15 @@ class Task:
     @property
     def staff_count(self) -> int:
         return sum(line.count for line in self.staff)
+
+    @property
+    def fewest(self) -> tuple[int, ...]:
+        """The fewest people each line may hold (its count unless it has an under weight)."""
+        return tuple(line.fewest for line in self.staff)
+
+    @property
+    def has_targets(self) -> bool:
+        return any(line.is_target for line in self.staff)
 
 
 @dataclass(frozen=True)
@@ -169,6 +230,9 @@ class Instance:
     """How a priority is written in reasons (default: its name above)."""
     previous: dict[int, Previous] = field(default_factory=dict)
     """Task index -> its previous assignment (re-planning)."""
+    weekends: tuple[tuple[int, ...], ...] = ()
+    """The days of each weekend of the horizon (its Saturday and the Sunday after, as far as
+    they lie inside), for the rostering rule on weekends worked."""
 
     @cached_property
     def max_travel(self) -> int:
@@ -177,3 +241,12 @@ class Instance:
     @property
     def weeks(self) -> int:
         return max(self.week_of_day, default=-1) + 1
+
+    @cached_property
+    def has_rules(self) -> bool:
+        return any(person.rules is not None for person in self.persons)
+
+    @cached_property
+    def has_minimum_rules(self) -> bool:
+        return any(person.rules is not None and person.rules.has_minimum
+                   for person in self.persons)

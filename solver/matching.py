@@ -7,14 +7,21 @@ from collections.abc import Sequence
 
 
 def match_lines(counts: Sequence[int], eligible: Sequence[Sequence[int]],
-                required: Sequence[int] = ()) -> list[list[int]] | None:
+                required: Sequence[int] = (), spare: Sequence[int] | None = None,
+                fill_spare: bool = False) -> list[list[int]] | None:
     """People per line, every line full and every `required` person used; None if impossible.
 
-    Each line has `count` seats. Augmenting paths keep matched people matched, so seating the
-    required people first and then filling the seats finds such a matching whenever one
-    exists. People are tried in the order given, so callers put their favourites first.
+    Each line has `count` seats, and `spare` more seats that need not be taken (a staff line
+    with a target): required people may sit there, and with `fill_spare` they are filled as
+    far as the people allow once the others are. Augmenting paths keep matched people
+    matched, so seating the required people first and then filling the seats finds such a
+    matching whenever one exists. People are tried in the order given, so callers put their
+    favourites first.
     """
+    spare = spare or [0] * len(counts)
     seats = [line for line, count in enumerate(counts) for _ in range(count)]
+    needed = len(seats)
+    seats += [line for line, extra in enumerate(spare) for _ in range(extra)]
     holder: dict[int, int] = {}
     seat_of: dict[int, int] = {}
     seats_of_person: dict[int, list[int]] = defaultdict(list)
@@ -47,10 +54,14 @@ def match_lines(counts: Sequence[int], eligible: Sequence[Sequence[int]],
     for person in dict.fromkeys(required):
         if person not in seat_of and not seat_person(person, set()):
             return None
-    for seat in range(len(seats)):
+    for seat in range(needed):
         if seat not in holder and not fill_seat(seat, set()):
             return None
+    if fill_spare:
+        for seat in range(needed, len(seats)):
+            if seat not in holder:
+                fill_seat(seat, set())
     lines: list[list[int]] = [[] for _ in counts]
-    for seat in range(len(seats)):
-        lines[seats[seat]].append(holder[seat])
+    for seat, person in sorted(holder.items()):
+        lines[seats[seat]].append(person)
     return lines

@@ -45,6 +45,10 @@ class Scope:
     """Flexible tasks keep at most this many starts per day and site (None: all of them)..."""
     keep: dict[int, tuple[int, int]] = field(default_factory=dict)
     """...and always the (day, start) given here for a task (the plan the search starts from)."""
+    kept: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    """Free tasks that stay met where they are, with these people staying on them: only their
+    other people are chosen (among `persons`). Their placement without the others is in the
+    frozen ledger, so their time, room and units are taken."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -108,13 +112,19 @@ class PlanModel:
         self.true = self.cp.new_constant(1)
         self.frozen_ledger = ledger if ledger is not None else Ledger(instance)
         self.choices: dict[int, list[Choice]] = {
-            t: [Choice(m, None) for m in usable_modes(instance, candidates, scope,
-                                                      self.frozen_ledger, t)]
+            t: [Choice(m, None) for m in (
+                partial_modes(instance, candidates, scope, self.frozen_ledger, t)
+                if t in scope.kept else
+                usable_modes(instance, candidates, scope, self.frozen_ledger, t))]
             for t in scope.free}
         self.met: dict[int, Any] = {}
         self.terms: dict[str, list[Any]] = defaultdict(list)
         self.person_nodes: dict[int, dict[int, list[Node]]] = defaultdict(lambda: defaultdict(list))
         self.person_days: dict[tuple[int, int], PersonDay] = {}
+        self.works: dict[tuple[int, int], Any] = {}
+        """(person, modelled day) -> "works that day" (1 when a frozen visit is there)."""
+        self.worked_total: dict[int, Any] = {}
+        """Person -> worked minutes over the horizon (frozen days as constants)."""
         self.line_seats: dict[int, dict[tuple[int, int], Any]] = {}
         """Free task -> (line, person) -> "fills this line" (tasks with several lines)."""
 
@@ -144,6 +154,22 @@ def usable_modes(instance: Instance, candidates: Candidates, scope: Scope, ledge
     if scope.persons is None and not scope.people_of and not ledger.placements:
         return list(modes)
     return [m for m in (trim(instance, scope, ledger, mode) for mode in modes) if m is not None]
+
+
+def partial_modes(instance: Instance, candidates: Candidates, scope: Scope, ledger: Ledger,
+                  task: int) -> list[Mode]:
+    """The one mode of a task that stays where it is: its placement's time and site, with
+    its kept people and those of the scope who could join them (no room, no units: those stay
+    booked in the ledger)."""
+    placed = ledger.placements[task]
+    mode = next(m for m in candidates.modes[task]
+                if (m.day, m.slot.start, m.site) == (placed.day, placed.start, placed.site))
+    visit = Visit(task, placed.day, placed.start, placed.end, placed.site)
+    kept = set(scope.kept[task])
+    lines = tuple((*scope.kept[task], *(p for p in line if p in scope.persons and p not in kept
+                                        and not ledger.person_clashes(p, visit)))
+                  for line in mode.lines)
+    return [Mode(task, mode.slot, mode.site, (), lines, ())]
 
 
 def thin_starts(modes: list[Mode], per_day: int, kept: tuple[int, int] | None) -> list[Mode]:
@@ -182,7 +208,7 @@ def trim(instance: Instance, scope: Scope, ledger: Ledger, mode: Mode) -> Mode |
     lines = tuple(tuple(p for p in line if person_fits(p)) for line in mode.lines)
     pins = task.pins
     required = pins.persons if pins is not None else ()
-    if match_lines([line.count for line in task.staff], lines, required) is None:
+    if match_lines(task.fewest, lines, required) is None:
         return None
     rooms = tuple(r for r in mode.rooms if not ledger.room_clashes(r, visit))
     if task.room is not None and not rooms:

@@ -22,6 +22,7 @@ from solver.rules.equipment import add_units
 from solver.rules.fairness import add_pooled_fairness, add_unmet_fairness
 from solver.rules.people import add_people
 from solver.rules.rooms import add_rooms
+from solver.rules.rostering import add_rostering
 from solver.rules.stability import add_stability
 from solver.rules.tasks import add_task_choices
 from solver.rules.wishes import add_avoid, add_preferred
@@ -33,7 +34,7 @@ FEW_WORKERS = 3
 """Up to this many workers the full-problem worker is `max_lp`: its cuts give the bounds that
 prove coverage and bring the soft gap down, where the default portfolio needs more cores."""
 
-HARD_GROUPS = (add_task_choices, add_people, add_rooms, add_units)
+HARD_GROUPS = (add_task_choices, add_people, add_rostering, add_rooms, add_units)
 SOFT_GROUPS = (add_avoid, add_preferred, add_unmet_fairness, add_pooled_fairness, add_stability)
 
 
@@ -72,6 +73,8 @@ class Outcome:
     """Better than the start: more coverage, or the same and a lower soft objective."""
     objective: float | None
     bound: float | None
+    infeasible: bool = False
+    """A stage proved that the model has no solution at all."""
 
 
 class SolutionReporter(cp_model.CpSolverSolutionCallback):
@@ -177,6 +180,7 @@ def solve_staged(model: PlanModel, start: dict[int, Placement], settings: Settin
     if relax and have < ceiling:
         ceiling = coverage_ceiling(model, best, settings)
     proven = have >= ceiling
+    infeasible = False
     if not proven and settings.budget.remaining() > 0:
         model.cp.maximize(coverage_objective(model))
         complete_hint(model, best, settings.budget)
@@ -186,6 +190,7 @@ def solve_staged(model: PlanModel, start: dict[int, Placement], settings: Settin
             found = solved_placements(model, value_reader(solver))
             if coverage_value(model, found) > have:
                 best = keep_frozen(best, model) | found
+        infeasible = status == cp_model.INFEASIBLE
         proven = status == cp_model.OPTIMAL or coverage_value(model, best) >= ceiling
     improved = coverage_value(model, best) > have
     for level in range(len(model.instance.priorities)):
@@ -199,16 +204,19 @@ def solve_staged(model: PlanModel, start: dict[int, Placement], settings: Settin
             best = keep_frozen(best, model) | solved_placements(model, value_reader(solver))
             objective, bound = solver.objective_value, solver.best_objective_bound
             improved = improved or before is None or objective < before
+        infeasible = infeasible or status == cp_model.INFEASIBLE
         proven = proven and status == cp_model.OPTIMAL
     else:
         proven = False
-    return Outcome(best, proven, improved, objective, bound)
+    return Outcome(best, proven, improved, objective, bound, infeasible)
 
 
 def count_level(model: PlanModel, placements: dict[int, Placement], level: int) -> int:
-    """Free tasks of `level` met in `placements`."""
+    """Free tasks of `level` met in `placements` (those kept where they are do not count:
+    they are met whatever the model does)."""
     return sum(1 for t in model.choices
-               if t in placements and model.instance.tasks[t].priority == level)
+               if t in placements and model.instance.tasks[t].priority == level
+               and not isinstance(model.met.get(t), int))
 
 
 def keep_frozen(placements: dict[int, Placement], model: PlanModel) -> dict[int, Placement]:

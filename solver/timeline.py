@@ -121,6 +121,12 @@ class Ledger:
                                                         for _ in instance.rooms]
         self.unit_uses: list[list[Visit]] = [[] for _ in instance.units]
         self.placements: dict[int, Placement] = {}
+        self.day_worked: list[dict[int, int]] = [{} for _ in instance.persons]
+        """Worked minutes of each worked day (kept up to date, so that the weekly and
+        horizon totals below need no walk through the whole horizon)."""
+        self.week_worked: list[dict[int, int]] = [defaultdict(int) for _ in instance.persons]
+        self.week_days: list[dict[int, int]] = [defaultdict(int) for _ in instance.persons]
+        self.total_worked: list[int] = [0] * len(instance.persons)
 
     def add(self, placement: Placement) -> None:
         visit = visit_of(placement)
@@ -129,6 +135,7 @@ class Ledger:
             day = self.person_days[person][visit.day]
             day.append(visit)
             day[:] = in_order(day)
+            self._count_day(person, visit.day)
         if placement.room is not None:
             self.room_days[placement.room][visit.day].append(visit)
         for unit in placement.units:
@@ -139,12 +146,29 @@ class Ledger:
         for person in placement.persons:
             day = self.person_days[person][placement.day]
             day[:] = [v for v in day if v.task != task]
+            self._count_day(person, placement.day)
         if placement.room is not None:
             bookings = self.room_days[placement.room][placement.day]
             bookings[:] = [v for v in bookings if v.task != task]
         for unit in placement.units:
             self.unit_uses[unit] = [v for v in self.unit_uses[unit] if v.task != task]
         return placement
+
+    def _count_day(self, person: int, day: int) -> None:
+        """Bring the day's worked minutes and the totals holding them up to date."""
+        week = self.instance.week_of_day[day]
+        before = self.day_worked[person].pop(day, None)
+        if before is not None:
+            self.week_worked[person][week] -= before
+            self.week_days[person][week] -= 1
+            self.total_worked[person] -= before
+        visits = self.person_days[person].get(day)
+        if visits:
+            minutes = worked_minutes(visits, self.instance.travel)
+            self.day_worked[person][day] = minutes
+            self.week_worked[person][week] += minutes
+            self.week_days[person][week] += 1
+            self.total_worked[person] += minutes
 
     # --- people ---------------------------------------------------------------------------
 
@@ -153,12 +177,9 @@ class Ledger:
 
     def worked_in_week(self, person: int, week: int, replaced: tuple[int, list[Visit]]) -> int:
         """Worked minutes of a week, with one day's visits replaced by `replaced`."""
-        travel = self.instance.travel
-        total = 0
-        for day, visits in self.person_days[person].items():
-            if self.instance.week_of_day[day] == week and day != replaced[0]:
-                total += worked_minutes(visits, travel)
-        return total + worked_minutes(replaced[1], travel)
+        day, visits = replaced
+        return (self.week_worked[person][week] - self.day_worked[person].get(day, 0)
+                + worked_minutes(visits, self.instance.travel))
 
     def person_clashes(self, person: int, visit: Visit) -> list[Clash]:
         """Every rule of 5-7 that `visit` would break in this person's timeline."""
@@ -186,17 +207,16 @@ class Ledger:
         week = instance.week_of_day[visit.day]
         if self.worked_in_week(person, week, (visit.day, day)) > who.weekly_max:
             clashes.append(Clash("weekly_minutes", self._week_tasks(person, week)))
-        if not current:
-            worked_days = [d for d, visits in self.person_days[person].items()
-                           if visits and instance.week_of_day[d] == week]
-            if len(worked_days) >= who.days_max:
-                clashes.append(Clash("days_per_week", self._week_tasks(person, week)))
+        if not current and self.week_days[person][week] >= who.days_max:
+            clashes.append(Clash("days_per_week", self._week_tasks(person, week)))
         before = self.day_of(person, visit.day - 1)
         after = self.day_of(person, visit.day + 1)
         tired = tuple(v.task for v in before if rest_between([v], day) < DAILY_REST_MINUTES) + \
             tuple(v.task for v in after if rest_between(day, [v]) < DAILY_REST_MINUTES)
         if tired:
             clashes.append(Clash("rest", tired))
+        if who.rules is not None:
+            clashes += rostering_clashes(self, person, visit, day)
         return clashes
 
     def _week_tasks(self, person: int, week: int) -> tuple[int, ...]:
@@ -224,3 +244,53 @@ class Ledger:
                 far.append(use.task)
         clashes = [Clash("unit_busy", tuple(busy))] if busy else []
         return clashes + ([Clash("unit_travel", tuple(far))] if far else [])
+
+
+def rostering_clashes(ledger: Ledger, person: int, visit: Visit, day: list[Visit]) -> list[Clash]:
+    """The rostering rules that adding work can break (most of a kind, next-day successions,
+    consecutive days, weekends, total minutes); the minimums are the model's business."""
+    instance = ledger.instance
+    rules = instance.persons[person].rules
+    days = ledger.person_days[person]
+    kind = instance.tasks[visit.task].kind
+    clashes: list[Clash] = []
+
+    def kind_of(v: Visit) -> str | None:
+        return instance.tasks[v.task].kind
+
+    limit = rules.max_by_kind.get(kind) if kind is not None else None
+    if limit is not None:
+        same = tuple(v.task for visits in days.values() for v in visits if kind_of(v) == kind)
+        if len(same) + 1 > limit:
+            clashes.append(Clash("kind_count", same))
+    before = tuple(v.task for v in days.get(visit.day - 1, ())
+                   if kind in rules.forbidden_next.get(kind_of(v), ()))
+    after = tuple(v.task for v in days.get(visit.day + 1, ())
+                  if kind_of(v) in rules.forbidden_next.get(kind, ()))
+    if before or after:
+        clashes.append(Clash("next_day", before + after))
+    worked = ledger.day_worked[person]
+    new_day = visit.day not in worked
+    if rules.max_run is not None and new_day:
+        first = last = visit.day
+        while first - 1 in worked:
+            first -= 1
+        while last + 1 in worked:
+            last += 1
+        if last - first + 1 > rules.max_run:
+            clashes.append(Clash("consecutive_days", tuple(
+                v.task for d in range(first, last + 1) for v in days.get(d, ()))))
+    if rules.max_weekends is not None and new_day:
+        worked_weekends = [w for w in instance.weekends if any(d in worked for d in w)]
+        if any(visit.day in w for w in instance.weekends) and not any(
+                visit.day in w for w in worked_weekends) and (
+                len(worked_weekends) + 1 > rules.max_weekends):
+            clashes.append(Clash("weekends", tuple(
+                v.task for w in worked_weekends for d in w for v in days.get(d, ()))))
+    if rules.max_total is not None:
+        total = (ledger.total_worked[person] - worked.get(visit.day, 0)
+                 + worked_minutes(day, instance.travel))
+        if total > rules.max_total:
+            clashes.append(Clash("total_minutes", tuple(
+                v.task for visits in days.values() for v in visits)))
+    return clashes

@@ -7,23 +7,31 @@ meet any number of lower ones). What remains is one weighted sum, in points:
 | term | unit | points |
 |---|---|---|
 | stability (re-planning) | each previous facilitator, room or unit not kept, or time moved | 10000 |
-| travel | minute of day travel (commute included) | 2 |
+| travel | minute of day travel (commute included) | 6 |
 | contract shortfall | minute below `weekly_minutes.min`, per person and week | 4 |
 | contract target | minute away from `weekly_minutes.target`, per person and week | 1 |
 | avoid | minute worked inside an `avoid` window | 2 |
 | preferred | met need served by none of its preferred facilitators | 120 |
 | unmet fairness | minute of unmet need away from the site's share of declared minutes | 2 |
 | pooled fairness | minute pooled to a site away from its share of `pool_share` | 1 |
+| understaffing | facilitator missing below a weighted staff line's count | its `under_weight` |
+| overstaffing | facilitator beyond a weighted staff line's count | its `over_weight` |
+| work requests | rostering request to work not kept | its `weight` |
+| off requests | rostering request not to work not kept | its `weight` |
 
-Stability outweighs any travel one change could save (10000 points is 5000 travel minutes);
+Stability outweighs any travel one change could save (10000 points is 1667 travel minutes).
+A minute of travel costs more than the contract minutes it could fill (shortfall 4 plus target
+1): travel between places of work is worked time, and with a cheaper travel the plan would send
+people across the network to pad their hours (and the model's bound would fall apart);
 fairness shares are whole percent, so its deviation is counted in hundredths of a minute.
-The model's integer objective is the points times `SCALE`.
+The rostering terms (extension "rostering rules") are counted in the scenario's own weights,
+one point per unit of weight. The model's integer objective is the points times `SCALE`.
 """
 
 from __future__ import annotations
 
 STABILITY = 10000
-TRAVEL = 2
+TRAVEL = 6
 SHORTFALL = 4
 TARGET = 1
 AVOID = 2
@@ -43,6 +51,10 @@ TERMS: dict[str, tuple[int, str]] = {
     "not_preferred": (NOT_PREFERRED, "needs"),
     "unmet_fairness": (UNMET_FAIRNESS, "minutes"),
     "pooled_fairness": (POOLED_FAIRNESS, "minutes"),
+    "understaffing": (1, "weight"),
+    "overstaffing": (1, "weight"),
+    "work_requests": (1, "weight"),
+    "off_requests": (1, "weight"),
 }
 """Term name -> (points per unit, unit), as the plan's KPIs show them."""
 

@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator
 
 from pooling.errors import InvalidInput
 from pooling.interchange import scenario_from_dict, scenario_to_dict
+from pooling.planning import solve_scenario
 from pooling.referee import check_plan
 from scenarios.curtois import (SITE, WEEK_START, day_and_shift, need_id, plan_from_roster,
                                scenario_from_instance)
@@ -237,6 +238,19 @@ def test_the_referee_agrees_with_the_checker(tiny, constraint):
 
 
 # --- bad input ---------------------------------------------------------------------------------
+
+@needs_files
+def test_the_engine_proves_the_published_optimum_607_on_instance1():
+    """The product's own engine, from the imported scenario, with both judges agreeing."""
+    instance = read_instance(instance_path(1))
+    scenario = scenario_from_instance(instance)
+    plan = solve_scenario(scenario, time_limit=30, workers=1, seed=0)
+    assert (plan.status, plan.objective, plan.bound) == ("optimal", 607, 607)
+    verdict = check_imported_plan(instance, plan)
+    assert verdict.feasible and verdict.penalty == 607
+    report = check_plan(scenario, plan)
+    assert report.ok and report.kpis["rostering_penalty"] == 607
+
 
 def test_every_problem_of_a_file_is_reported_at_its_line():
     text = TINY.replace("E,480,", "E,4h,").replace("A,0,E,2", "Z,0,E,2").replace(

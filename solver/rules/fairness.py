@@ -58,5 +58,7 @@ def add_pooled_fairness(model: PlanModel) -> dict[str, list[Any]]:
                 if instance.persons[p].home != site:
                     amounts[site] += minutes * lit
     shares = percent_shares([s.pool_share for s in instance.sites])
-    upper = sum(task.minutes * task.staff_count for task in instance.tasks)
+    crowd = len(instance.persons)
+    upper = sum(task.minutes * sum(line.count if line.over is None else max(line.count, crowd)
+                                   for line in task.staff) for task in instance.tasks)
     return {"pooled_fairness": deviation(model, "pooled", amounts, shares, upper)}

@@ -8,7 +8,8 @@ several sites follows the person through the candidates in time order (where the
 how far they came), which gives the travel between places of work (worked time) and the
 day's travel with the commute; a day at a single site only has its commute. The 11 h rest is
 a pairwise rule between consecutive days; weekly caps, days worked and contract hours add up
-the days.
+the days. A person with nothing free in the model is left out: their frozen days are
+constants of the objective, which no choice of the model changes.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from typing import Any
 
 from solver.instance import DAY_MINUTES, Person
 from solver.model import Node, PersonDay, PlanModel, interval_cliques
-from solver.timeline import (BREAK_MINUTES, CHAIN_LIMIT_MINUTES, DAILY_REST_MINUTES, day_travel,
-                             worked_minutes)
+from solver.timeline import BREAK_MINUTES, CHAIN_LIMIT_MINUTES, DAILY_REST_MINUTES, day_travel
 
 
 def add_people(model: PlanModel) -> dict[str, list[Any]]:
@@ -27,12 +27,14 @@ def add_people(model: PlanModel) -> dict[str, list[Any]]:
     ledger = model.frozen_ledger
     for p, person in enumerate(model.instance.persons):
         modelled = model.person_nodes.get(p, {})
+        if not modelled:
+            continue
         worked: dict[int, list[Any]] = defaultdict(list)
         works: dict[int, list[Any]] = defaultdict(list)
         for day, visits in sorted(ledger.person_days[p].items()):
             if visits and day not in modelled:
                 week = model.instance.week_of_day[day]
-                worked[week].append(worked_minutes(visits, model.instance.travel))
+                worked[week].append(ledger.day_worked[p][day])
                 works[week].append(1)
                 terms["travel"].append(day_travel(visits, person.home, model.instance.travel))
         for day in sorted(modelled):
@@ -43,6 +45,8 @@ def add_people(model: PlanModel) -> dict[str, list[Any]]:
             worked[week].append(day_worked)
             works[week].append(day_works)
             terms["travel"].append(day_trips)
+            model.works[(p, day)] = day_works
+        model.worked_total[p] = sum(sum(week) for week in worked.values())
         add_daily_rest(model, modelled)
         for week in range(model.instance.weeks):
             add_week(model, p, person, week, worked[week], works[week], terms)
@@ -134,6 +138,9 @@ def day_journey(model: PlanModel, p: int, person: Person, day: int, path: Person
             cp.add_implication(node.lit, after[node.site])
         for site, lit in where.items():
             cp.add_bool_or([~as_lit(model, lit), after[site], *(node.lit for _, node in group)])
+        for site, lit in after.items():
+            cp.add(lit <= where.get(site, 0)
+                   + sum(node.lit for _, node in group if node.site == site))
         path.states.append((group[-1][0], after))
         where = after
     commute += [travel[site][home] * lit for site, lit in where.items() if site != HOME]

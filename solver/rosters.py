@@ -1,0 +1,144 @@
+"""The rostering minimums no first fit keeps, and the CP-SAT pass that mends them.
+
+Adding work can only break a maximum (the ledger refuses it, `solver.timeline`), but a
+minimum (days in a row, days off in a row, total minutes) can be broken by too little work as
+well as by a gap in it, so a plan built task by task may miss it. `breaking_minimums` finds
+the people whose plan does; `mend_rosters` then gives each of them, in turn, a roster of their
+own: every task of the horizon they could serve is freed for them alone (the others stay on
+their tasks, which stay where they are), and CP-SAT chooses their days under every rule with
+the plan's objective.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from solver.candidates import Candidates
+from solver.instance import Instance, Rules
+from solver.model import Scope
+from solver.search import Settings, build_model, solve_staged
+from solver.solution import Placement
+from solver.timeline import Ledger
+
+MEND_SECONDS = 5.0
+"""Time given to one person's roster (more if no roster is found by then)."""
+
+
+class RosterConflict(Exception):
+    """A person whose rostering minimums cannot hold beside the rest of the plan."""
+
+    def __init__(self, person: int):
+        self.person = person
+        super().__init__(f"person {person}")
+
+
+def short_inner_runs(worked: list[bool], value: bool, minimum: int) -> bool:
+    """Whether a run of `value` days shorter than `minimum` lies inside the horizon, with the
+    other value on both sides (runs touching either end are never too short)."""
+    run = 0
+    for index, day in enumerate(worked):
+        if day == value:
+            run += 1
+            continue
+        if run and run < minimum and index - run > 0:
+            return True
+        run = 0
+    return False
+
+
+def breaks_minimums(rules: Rules, worked: list[bool], minutes: int) -> bool:
+    if rules.min_total and minutes < rules.min_total:
+        return True
+    return bool((rules.min_run and short_inner_runs(worked, True, rules.min_run))
+                or (rules.min_off and short_inner_runs(worked, False, rules.min_off)))
+
+
+def breaking_minimums(ledger: Ledger) -> list[int]:
+    """The people whose plan misses one of their rostering minimums."""
+    instance = ledger.instance
+    found = []
+    for p, person in enumerate(instance.persons):
+        if person.rules is None or not person.rules.has_minimum:
+            continue
+        worked = [day in ledger.day_worked[p] for day in range(instance.days)]
+        if breaks_minimums(person.rules, worked, ledger.total_worked[p]):
+            found.append(p)
+    return found
+
+
+def own_roster_scope(ledger: Ledger, candidates: Candidates, persons: set[int],
+                     days: set[int]) -> Scope:
+    """Free for `persons` over `days`: each met task there that one of them serves or could
+    join stays where it is with its other people kept; each unmet one they could serve is
+    free for them alone. Tasks with several staff lines are left as they are."""
+    instance = ledger.instance
+    free: list[int] = []
+    kept: dict[int, tuple[int, ...]] = {}
+    people_of = {}
+    persons_set = frozenset(persons)
+    for t, modes in enumerate(candidates.modes):
+        task = instance.tasks[t]
+        if len(task.staff) != 1:
+            continue
+        placed = ledger.placements.get(t)
+        if placed is not None:
+            if placed.day not in days:
+                continue
+            mode = next((m for m in modes if (m.day, m.slot.start, m.site)
+                         == (placed.day, placed.start, placed.site)), None)
+            if mode is None or not (persons_set.intersection(mode.persons)
+                                    or persons_set.intersection(placed.persons)):
+                continue
+            pinned = set(task.pins.persons) if task.pins is not None else set()
+            kept[t] = tuple(p for p in placed.persons if p not in persons or p in pinned)
+            free.append(t)
+        elif any(m.day in days and persons_set.intersection(m.persons) for m in modes):
+            free.append(t)
+            people_of[t] = persons_set
+    frozen = {t: p for t, p in ledger.placements.items() if t not in kept}
+    return Scope(tuple(free), frozen, persons=persons_set, people_of=people_of,
+                 days=frozenset(days), kept=kept)
+
+
+def solve_own_rosters(ledger: Ledger, candidates: Candidates, scope: Scope,
+                      settings: Settings, covering: bool = False):
+    """Re-solve a scope of `own_roster_scope` in the ledger; the ledger keeps the answer when
+    it is better, or the first that holds the rules; returns (outcome, kept)."""
+    instance = ledger.instance
+    start = {t: ledger.remove(t) for t in scope.free if t in ledger.placements}
+    for t, people in scope.kept.items():
+        ledger.add(replace(start[t], persons=people))
+    model = build_model(instance, candidates, scope, ledger, soft=not covering)
+    outcome = solve_staged(model, start, settings, relax=False, soft=not covering)
+    for t in scope.kept:
+        ledger.remove(t)
+    found = outcome.improved
+    for placement in (outcome.placements if found else start).values():
+        ledger.add(placement)
+    return outcome, found
+
+
+def mend_rosters(ledger: Ledger, candidates: Candidates, settings: Settings) -> None:
+    """Give everyone who misses a minimum a roster of their own over the whole horizon; a
+    `RosterConflict` for the first who cannot have one."""
+    instance = ledger.instance
+    everything = set(range(instance.days))
+    for p in breaking_minimums(ledger):
+        scope = own_roster_scope(ledger, candidates, {p}, everything)
+        seconds = MEND_SECONDS
+        while True:
+            local = replace(settings, budget=settings.budget.at_least(seconds),
+                            on_solution=None, bound_worker=False)
+            outcome, found = solve_own_rosters(ledger, candidates, scope, local)
+            if found and p not in breaking_minimums(ledger):
+                break
+            if outcome.infeasible or seconds > 60:
+                raise RosterConflict(p)
+            seconds *= 2
+
+
+def placements_hold_minimums(instance: Instance, placements: dict[int, Placement]) -> bool:
+    ledger = Ledger(instance)
+    for placement in placements.values():
+        ledger.add(placement)
+    return not breaking_minimums(ledger)
