@@ -1,11 +1,15 @@
 """Large-neighbourhood search: re-solve a small part of the plan with CP-SAT, keep the rest.
 
-Three kinds of neighbourhood, each a few dozen tasks and the people around them:
+Three kinds of neighbourhood, each a few dozen tasks and the people around them (four with
+rostering rules or staff targets):
 - around an unmet task, in turn: the tasks in its way (holding its people, room or units, or
   filling its people's days and weeks; deeper each round), its competitors at the same time,
   or the whole horizon of the people who could serve it;
 - a day and a geographic cluster of sites: every task there that day;
-- a few people living near each other, over two consecutive days.
+- a few people living near each other, over two consecutive days;
+- with rostering rules or staff targets, a few people over a stretch of consecutive days,
+  the tasks there staying where they are with their other people (`solver.rosters`): the
+  rules run over days, and a day's cover is shared by many people.
 Unmet tasks come first, highest priority first, each neighbourhood solved for coverage only
 (the first better plan will do); the other kinds improve coverage, then the soft terms.
 Each neighbourhood starts from the current plan as a hint, so the plan never gets worse.
@@ -19,8 +23,9 @@ from dataclasses import replace
 from solver.candidates import Candidates
 from solver.instance import Instance
 from solver.model import Scope
-from solver.search import Settings, build_model, solve_staged
+from solver.search import Settings, resolve
 from solver.repair import blockers
+from solver.rosters import own_roster_scope
 from solver.timeline import Ledger
 
 NEIGHBOURHOOD_TASKS = 40
@@ -31,15 +36,15 @@ CLUSTER_SITES = 6
 PEOPLE_TOGETHER = 8
 TAKERS = 6
 """People, besides its own and the unmet task's, who may take over a task in the way."""
+ROSTER_CELLS = 1500
+"""People x days x task kinds of a neighbourhood of people over a stretch of days."""
+ROSTER_DAYS = (7, 14, 28)
 SECONDS_PER_NEIGHBOURHOOD = 3.0
 COVERING_SECONDS = 3.0
 DEPTH = 3
 """Layers of tasks in the way (of tasks in the way...) a neighbourhood goes down at most."""
 ATTEMPTS = 9
 """Neighbourhoods around each unmet task before unmet tasks are tried less often."""
-BUILD_SECONDS_PER_VARIABLE = 3e-5
-"""Python time to build a neighbourhood's model, per variable, as measured; charged when time
-is deterministic, so that a repeatable run lasts about as long as its time limit."""
 EMPTY_CHARGE = 0.001
 """Deterministic time charged for a draw that freed nothing (so that the loop always ends)."""
 
@@ -144,11 +149,26 @@ class Neighbourhoods:
                  and persons & set(placed.persons)]
         return self.scope(ledger, tasks, days, persons)
 
+    def people_stretch(self, ledger: Ledger) -> Scope:
+        """A few people, the first drawn at random and the others among those serving the
+        same tasks, over a stretch of consecutive days (its length drawn too)."""
+        instance = self.instance
+        length = min(instance.days, self.rng.choice(ROSTER_DAYS))
+        first_day = self.rng.randrange(instance.days - length + 1)
+        days = set(range(first_day, first_day + length))
+        kinds = len({task.kind for task in instance.tasks}) or 1
+        count = max(2, min(len(instance.persons), ROSTER_CELLS // (length * kinds)))
+        first = self.rng.randrange(len(instance.persons))
+        mates = [p for t, placed in ledger.placements.items() if placed.day in days
+                 and first in placed.persons for p in placed.persons if p != first]
+        others = list(dict.fromkeys(mates)) or list(range(len(instance.persons)))
+        persons = {first, *self.sample([p for p in others if p != first], count - 1)}
+        return own_roster_scope(ledger, self.candidates, persons, days)
+
     def scope(self, ledger: Ledger, seeds: list[int], days: set[int], persons: set[int],
               size: int = NEIGHBOURHOOD_TASKS) -> Scope:
         """Free: the seeds, what `persons` do on `days`, and unmet tasks they could do then;
         at most `size` of them."""
-        instance = self.instance
         plan = ledger.placements
         free = dict.fromkeys(seeds)
         for day in sorted(days):
@@ -198,6 +218,7 @@ def improve_by_neighbourhoods(instance: Instance, candidates: Candidates, tracke
     ledger = Ledger(instance)
     for placement in tracker.best.values():
         ledger.add(placement)
+    rostering = instance.has_rules or any(task.has_targets for task in instance.tasks)
     round_ = 0
     while budget.remaining() > 0.05:
         round_ += 1
@@ -207,6 +228,8 @@ def improve_by_neighbourhoods(instance: Instance, candidates: Candidates, tracke
         covering = bool(unmet) and (fresh or round_ % 2 == 0)
         if covering:
             scope = draws.around_unmet(ledger, unmet)
+        elif rostering and round_ % 3:
+            scope = draws.people_stretch(ledger)
         elif round_ % 2:
             scope = draws.day_cluster(ledger)
         else:
@@ -214,15 +237,8 @@ def improve_by_neighbourhoods(instance: Instance, candidates: Candidates, tracke
         if not scope.free:
             budget.charge_python(EMPTY_CHARGE)
             continue
-        start = {t: ledger.remove(t) for t in scope.free if t in ledger.placements}
-        model = build_model(instance, candidates, scope, ledger, soft=not covering)
-        budget.charge_python(BUILD_SECONDS_PER_VARIABLE
-                             * (len(model.cp.proto.variables) + len(instance.tasks)))
         seconds = COVERING_SECONDS if covering else SECONDS_PER_NEIGHBOURHOOD
-        outcome = solve_staged(model, start, replace(local, budget=budget.slice(seconds)),
-                               relax=False, soft=not covering)
-        placements = outcome.placements if outcome.improved else start
-        for placement in placements.values():
-            ledger.add(placement)
-        if outcome.improved:
+        part = replace(local, budget=budget.slice(seconds))
+        if resolve(ledger, candidates, scope, part, covering).improved:
             tracker.offer("neighbourhoods", dict(ledger.placements))
+

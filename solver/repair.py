@@ -18,7 +18,6 @@ from solver.timeline import Ledger, Visit
 def blockers(ledger: Ledger, modes, task: int) -> list[int]:
     """Placed tasks in the way of these modes of `task` (holding a person, the room or a unit,
     or filling a person's day or week), those in the way of most modes first."""
-    instance = ledger.instance
     counts: dict[int, int] = {}
     for mode in modes:
         visit = Visit(task, mode.day, mode.slot.start, mode.slot.end, mode.site)

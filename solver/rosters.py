@@ -16,7 +16,7 @@ from dataclasses import replace
 from solver.candidates import Candidates
 from solver.instance import Instance, Rules
 from solver.model import Scope
-from solver.search import Settings, build_model, solve_staged
+from solver.search import Settings, resolve
 from solver.solution import Placement
 from solver.timeline import Ledger
 
@@ -100,24 +100,6 @@ def own_roster_scope(ledger: Ledger, candidates: Candidates, persons: set[int],
                  days=frozenset(days), kept=kept)
 
 
-def solve_own_rosters(ledger: Ledger, candidates: Candidates, scope: Scope,
-                      settings: Settings, covering: bool = False):
-    """Re-solve a scope of `own_roster_scope` in the ledger; the ledger keeps the answer when
-    it is better, or the first that holds the rules; returns (outcome, kept)."""
-    instance = ledger.instance
-    start = {t: ledger.remove(t) for t in scope.free if t in ledger.placements}
-    for t, people in scope.kept.items():
-        ledger.add(replace(start[t], persons=people))
-    model = build_model(instance, candidates, scope, ledger, soft=not covering)
-    outcome = solve_staged(model, start, settings, relax=False, soft=not covering)
-    for t in scope.kept:
-        ledger.remove(t)
-    found = outcome.improved
-    for placement in (outcome.placements if found else start).values():
-        ledger.add(placement)
-    return outcome, found
-
-
 def mend_rosters(ledger: Ledger, candidates: Candidates, settings: Settings) -> None:
     """Give everyone who misses a minimum a roster of their own over the whole horizon; a
     `RosterConflict` for the first who cannot have one."""
@@ -129,8 +111,8 @@ def mend_rosters(ledger: Ledger, candidates: Candidates, settings: Settings) -> 
         while True:
             local = replace(settings, budget=settings.budget.at_least(seconds),
                             on_solution=None, bound_worker=False)
-            outcome, found = solve_own_rosters(ledger, candidates, scope, local)
-            if found and p not in breaking_minimums(ledger):
+            outcome = resolve(ledger, candidates, scope, local)
+            if outcome.improved and p not in breaking_minimums(ledger):
                 break
             if outcome.infeasible or seconds > 60:
                 raise RosterConflict(p)

@@ -34,6 +34,10 @@ FEW_WORKERS = 3
 """Up to this many workers the full-problem worker is `max_lp`: its cuts give the bounds that
 prove coverage and bring the soft gap down, where the default portfolio needs more cores."""
 
+BUILD_SECONDS_PER_VARIABLE = 3e-5
+"""Python time to build a neighbourhood's model, per variable, as measured; charged when time
+is deterministic, so that a repeatable run lasts about as long as its time limit."""
+
 HARD_GROUPS = (add_task_choices, add_people, add_rostering, add_rooms, add_units)
 SOFT_GROUPS = (add_avoid, add_preferred, add_unmet_fairness, add_pooled_fairness, add_stability)
 
@@ -222,3 +226,25 @@ def count_level(model: PlanModel, placements: dict[int, Placement], level: int) 
 def keep_frozen(placements: dict[int, Placement], model: PlanModel) -> dict[int, Placement]:
     """The placements of tasks outside the model's free tasks."""
     return {t: p for t, p in placements.items() if t not in model.choices}
+
+
+def resolve(ledger: Ledger, candidates: Candidates, scope: Scope, settings: Settings,
+            covering: bool = False) -> Outcome:
+    """Re-solve the free tasks of a scope inside the plan of `ledger` (for coverage only when
+    `covering`); the ledger takes the answer when it is better (`Outcome.improved`: more
+    coverage, a lower objective, or the first plan holding every rule), else gets its plan
+    back. Tasks the scope keeps where they are stay in the ledger with their kept people
+    while the model is built, so that their time, room and units remain taken."""
+    instance = ledger.instance
+    start = {t: ledger.remove(t) for t in scope.free if t in ledger.placements}
+    for t, people in scope.kept.items():
+        ledger.add(replace(start[t], persons=people))
+    model = build_model(instance, candidates, scope, ledger, soft=not covering)
+    settings.budget.charge_python(BUILD_SECONDS_PER_VARIABLE
+                                  * (len(model.cp.proto.variables) + len(instance.tasks)))
+    outcome = solve_staged(model, start, settings, relax=False, soft=not covering)
+    for t in scope.kept:
+        ledger.remove(t)
+    for placement in (outcome.placements if outcome.improved else start).values():
+        ledger.add(placement)
+    return outcome

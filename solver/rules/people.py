@@ -87,12 +87,16 @@ def add_person_day(model: PlanModel, p: int, person: Person, day: int, nodes: li
 
 
 def works_on(model: PlanModel, p: int, day: int, nodes: list[Node]) -> Any:
-    """1 when a frozen visit is there, else true exactly when some node is chosen."""
+    """1 when a frozen visit is there, else true exactly when some node is chosen (the sum of
+    the nodes when they all overlap: at most one of them is, and the equality is tighter)."""
     if any(n.frozen for n in nodes):
         return 1
     if len(nodes) == 1:
         return nodes[0].lit
     works = model.bool(f"works_{p}_{day}")
+    if max(n.start for n in nodes) < min(n.end for n in nodes):
+        model.cp.add(works == sum(n.lit for n in nodes))
+        return works
     for n in nodes:
         model.cp.add_implication(n.lit, works)
     model.cp.add(works <= sum(n.lit for n in nodes))
