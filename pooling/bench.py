@@ -20,10 +20,10 @@ from scenarios.generator import generate
 SIZES = ("small", "medium", "large")
 
 
-def solve_planted(size: str, seed: int, method: str, time_limit: float,
-                  workers: int | None) -> dict[str, Any]:
+def solve_planted(size: str | int, seed: int, method: str, time_limit: float,
+                  workers: int | None, load: float = 1.0) -> dict[str, Any]:
     """One solve of a generated network, timed from the scenario in memory to the plan."""
-    scenario, _ = generate(size, seed)
+    scenario, _ = generate(size, seed, load)
     coverable = sum(1 for n in scenario.needs
                     if not (n.extra and "planted_impossible" in n.extra))
     history: list[tuple[float, int]] = []
@@ -45,15 +45,19 @@ def solve_planted(size: str, seed: int, method: str, time_limit: float,
         "wall_s": wall, "objective": plan.objective, "bound": plan.bound, "gap": gap,
         "travel_minutes": plan.kpis["travel_minutes"],
         "valid": check_plan(scenario, plan).ok,
-        "peak_memory_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_memory_mb": peak_memory_mb(),
     }
 
 
-def in_child(*args) -> dict[str, Any]:
-    """`solve_planted` in a fresh interpreter, so that its peak memory is its own."""
+def in_child(function, *args) -> dict[str, Any]:
+    """`function(*args)` in a fresh interpreter, so that its peak memory is its own."""
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        return pool.submit(solve_planted, *args).result()
+        return pool.submit(function, *args).result()
+
+
+def peak_memory_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def bench_planted(sizes=SIZES, time_limit: float = 60.0, workers: int | None = None,
@@ -61,8 +65,8 @@ def bench_planted(sizes=SIZES, time_limit: float = 60.0, workers: int | None = N
     """One row per size: the engine's figures, with the first-fit baseline's beside them."""
     rows = []
     for size in sizes:
-        engine = in_child(size, seed, "cpsat", time_limit, workers)
-        greedy = in_child(size, seed, "greedy", time_limit, workers)
+        engine = in_child(solve_planted, size, seed, "cpsat", time_limit, workers)
+        greedy = in_child(solve_planted, size, seed, "greedy", time_limit, workers)
         engine["greedy_met"] = greedy["met"]
         engine["greedy_travel_minutes"] = greedy["travel_minutes"]
         engine["greedy_s"] = greedy["wall_s"]

@@ -47,10 +47,11 @@ LATEST_END = 21 * 60
 IMPOSSIBLE_CODES = ("skill_level", "room_capacity", "equipment_type", "nobody_available")
 
 
-def generate(size: str | int, seed: int = 0) -> tuple[Scenario, Plan]:
-    """A network of `size` ("small", "medium", "large" or a number of sites) and its plan."""
+def generate(size: str | int, seed: int = 0, load: float = 1.0) -> tuple[Scenario, Plan]:
+    """A network of `size` ("small", "medium", "large" or a number of sites) and its plan;
+    `load` multiplies its needs and the facilitators who serve them (2.0: twice as many)."""
     count = site_count(size, seed)
-    return NetworkBuilder(size, seed, count).build()
+    return NetworkBuilder(size, seed, count, load).build()
 
 
 def site_count(size: object, seed: object) -> int:
@@ -112,8 +113,8 @@ class Declared:
 class NetworkBuilder:
     """One generation run: draws the network, plants the week, assembles scenario and plan."""
 
-    def __init__(self, size: str | int, seed: int, count: int):
-        self.size, self.seed = size, seed
+    def __init__(self, size: str | int, seed: int, count: int, load: float = 1.0):
+        self.size, self.seed, self.load = size, seed, load
         self.rng = random.Random(seed)
         self.places = nearest_places(count, self.rng)
         self.sites = tuple(p.as_site(pool_share=1.5 if p.is_fablab else 1.0)
@@ -127,7 +128,7 @@ class NetworkBuilder:
         self.units_of: dict[str, list[UnitLedger]] = {}
         for _, unit in self.units:
             self.units_of.setdefault(unit.type, []).append(unit)
-        self.people = self.draw_people(round(count * PEOPLE_PER_SITE))
+        self.people = self.draw_people(round(count * PEOPLE_PER_SITE * load))
         self.workers_at = {s.id: [p for p in self.people
                                   if not p.spare and s.id in p.ledger.allowed]
                            for s in self.sites}
@@ -250,7 +251,7 @@ class NetworkBuilder:
     # --- planting --------------------------------------------------------------------------
 
     def build(self) -> tuple[Scenario, Plan]:
-        target = round(len(self.places) * NEEDS_PER_SITE)
+        target = round(len(self.places) * NEEDS_PER_SITE * self.load)
         impossible = max(len(IMPOSSIBLE_CODES), round(target * IMPOSSIBLE_SHARE))
         self.plant(target - impossible)
         for index in range(impossible):
@@ -451,7 +452,8 @@ class NetworkBuilder:
     def scenario(self) -> Scenario:
         return Scenario(
             network=Network(f"Réseau généré {self.size} (graine {self.seed})", WEEK_START,
-                            extra={"generator": {"size": self.size, "seed": self.seed}}),
+                            extra={"generator": {"size": self.size, "seed": self.seed}
+                                   | ({"load": self.load} if self.load != 1.0 else {})}),
             sites=self.sites,
             facilitators=tuple(self.facilitator(p) for p in self.people),
             rooms=tuple(Room(r.id, r.site, name, r.capacity, r.features,

@@ -37,7 +37,9 @@ PEOPLE_TOGETHER = 8
 TAKERS = 6
 """People, besides its own and the unmet task's, who may take over a task in the way."""
 ROSTER_CELLS = 1500
-"""People x days x task kinds of a neighbourhood of people over a stretch of days."""
+"""People x days x task kinds of a neighbourhood of people over a stretch of days, at most..."""
+ROSTER_MIN_CELLS = 120
+"""...and at least."""
 ROSTER_DAYS = (7, 14, 28)
 SECONDS_PER_NEIGHBOURHOOD = 3.0
 COVERING_SECONDS = 3.0
@@ -150,19 +152,27 @@ class Neighbourhoods:
         return self.scope(ledger, tasks, days, persons)
 
     def people_stretch(self, ledger: Ledger) -> Scope:
-        """A few people, the first drawn at random and the others among those serving the
-        same tasks, over a stretch of consecutive days (its length drawn too)."""
+        """Everyone over a few consecutive days, or a few people (the first drawn at random,
+        the others among those sharing their tasks) over a longer stretch or the whole
+        horizon; about a quarter of the plan's people x days x kinds, `ROSTER_CELLS` at
+        most."""
         instance = self.instance
-        length = min(instance.days, self.rng.choice(ROSTER_DAYS))
-        first_day = self.rng.randrange(instance.days - length + 1)
+        people, horizon = len(instance.persons), instance.days
+        kinds = len({task.kind for task in instance.tasks})
+        cells = min(ROSTER_CELLS, max(ROSTER_MIN_CELLS, people * horizon * kinds // 4))
+        if self.rng.random() < 0.5:
+            length = max(1, min(horizon, cells // (people * kinds)))
+            count = people
+        else:
+            length = min(horizon, self.rng.choice((*ROSTER_DAYS, horizon)))
+            count = max(2, min(people, cells // (length * kinds)))
+        first_day = self.rng.randrange(horizon - length + 1)
         days = set(range(first_day, first_day + length))
-        kinds = len({task.kind for task in instance.tasks}) or 1
-        count = max(2, min(len(instance.persons), ROSTER_CELLS // (length * kinds)))
-        first = self.rng.randrange(len(instance.persons))
+        first = self.rng.randrange(people)
         mates = [p for t, placed in ledger.placements.items() if placed.day in days
                  and first in placed.persons for p in placed.persons if p != first]
-        others = list(dict.fromkeys(mates)) or list(range(len(instance.persons)))
-        persons = {first, *self.sample([p for p in others if p != first], count - 1)}
+        others = list(dict.fromkeys(mates)) or [p for p in range(people) if p != first]
+        persons = {first, *self.sample(others, count - 1)}
         return own_roster_scope(ledger, self.candidates, persons, days)
 
     def scope(self, ledger: Ledger, seeds: list[int], days: set[int], persons: set[int],
