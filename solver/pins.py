@@ -41,6 +41,15 @@ CLASH_RULES = {
     "room_busy": N_("rule 8: room {who} would host {needs} at the same time"),
     "unit_busy": N_("rule 9: unit {who} would serve {needs} at the same time"),
     "unit_travel": N_("rule 9: unit {who} has no time to travel between {needs}"),
+    "kind_count": N_("rostering: {who} would serve more needs of that kind than allowed "
+                     "({needs})"),
+    "next_day": N_("rostering: {who} would work a forbidden succession of kinds on consecutive "
+                   "days ({needs})"),
+    "consecutive_days": N_("rostering: {who} would work more consecutive days than allowed "
+                           "({needs})"),
+    "weekends": N_("rostering: {who} would work more weekends than allowed ({needs})"),
+    "total_minutes": N_("rostering: {who} would exceed the maximum worked minutes over the "
+                        "horizon"),
 }
 
 

@@ -225,6 +225,16 @@ PERSON_CLASH_MESSAGES = {
     "daily_travel": N_("on {when}, {persons} would exceed their daily travel cap"),
     "break": N_("on {when}, {persons} would work more than 6 h without a 20-minute break"),
     "rest": N_("on {when}, {persons} would not get 11 h of rest between two days ({needs})"),
+    "kind_count": N_("on {when}, {persons} already serve as many needs of that kind as their "
+                     "rostering rules allow"),
+    "next_day": N_("on {when}, {persons} would work a succession of kinds their rostering rules "
+                   "forbid ({needs})"),
+    "consecutive_days": N_("on {when}, {persons} would work more consecutive days than their "
+                           "rostering rules allow"),
+    "weekends": N_("on {when}, {persons} already work as many weekends as their rostering rules "
+                   "allow"),
+    "total_minutes": N_("on {when}, {persons} would exceed their maximum worked minutes over "
+                        "the horizon"),
 }
 
 
