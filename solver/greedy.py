@@ -29,12 +29,16 @@ def greedy_order(instance: Instance, tasks: Iterable[int]) -> list[int]:
 
 def hardest_first(instance: Instance, candidates: Candidates, tasks: Iterable[int]) -> list[int]:
     """Pinned first, then by priority; within a priority, fixed times before flexible ones and
-    tasks with the fewest possible people first (the engine's start, not the baseline)."""
+    tasks with the fewest possible people first (the engine's start, not the baseline). With
+    rostering minimums, day by day within a priority, so that runs grow in order."""
+    by_day = instance.has_minimum_rules
+
     def key(index: int):
         task = instance.tasks[index]
         modes = candidates.modes[index]
         people = len({p for mode in modes for p in mode.persons})
-        return (task.pins is None, task.priority, len(modes) > 1, people, index)
+        day = min(mode.day for mode in modes) if by_day and modes else 0
+        return (task.pins is None, task.priority, day, len(modes) > 1, people, index)
     return sorted(tasks, key=key)
 
 
@@ -78,8 +82,8 @@ def fit_mode(ledger: Ledger, mode: Mode) -> Placement | None:
     if pinned_units and not set(pinned_units) <= set(units):
         return None
     preferred = (*(kept.persons if kept else ()), *sorted(task.preferred))
-    free_lines = [[p for p in favour(line, preferred) if not ledger.person_clashes(p, visit)]
-                  for line in mode.lines]
+    free_lines = [[p for p in favour(roster_order(ledger, line, mode.day), preferred)
+                   if not ledger.person_clashes(p, visit)] for line in mode.lines]
     required = task.pins.persons if task.pins is not None else ()
     lines = match_lines(task.fewest, free_lines, required,
                         spare=[line.count - line.fewest for line in task.staff], fill_spare=True)
@@ -88,6 +92,32 @@ def fit_mode(ledger: Ledger, mode: Mode) -> Placement | None:
     persons = tuple(p for line in lines for p in line)
     return Placement(mode.task, mode.day, mode.slot.start, mode.slot.end, mode.site, room,
                      persons, tuple(units))
+
+
+def roster_order(ledger: Ledger, line: tuple[int, ...], day: int) -> tuple[int, ...]:
+    """With rostering minimums, the people for whom working `day` keeps their runs long enough
+    first: those whose run of work the day before is still too short, then those who worked the
+    day before, then those whose days off before it are enough; within each, those furthest
+    below their total minimum. First fit then leaves fewer rosters to mend."""
+    instance = ledger.instance
+    if not instance.has_minimum_rules:
+        return line
+
+    def key(p: int) -> tuple[int, int]:
+        rules = instance.persons[p].rules
+        if rules is None:
+            return 2, 0
+        worked = ledger.day_worked[p]
+        before = 0
+        while day - before - 1 >= 0 and (day - before - 1 in worked) == (day - 1 in worked):
+            before += 1
+        if day - 1 in worked:
+            group = 0 if rules.min_run and before < rules.min_run else 1
+        else:
+            group = 2 if not rules.min_off or before >= rules.min_off or before == day else 3
+        return group, ledger.total_worked[p] - (rules.min_total or 0)
+
+    return tuple(sorted(line, key=key))
 
 
 def favour(items: tuple[int, ...], first: Iterable[int]) -> list[int]:

@@ -4,13 +4,15 @@ Adding work can only break a maximum (the ledger refuses it, `solver.timeline`),
 minimum (days in a row, days off in a row, total minutes) can be broken by too little work as
 well as by a gap in it, so a plan built task by task may miss it. `breaking_minimums` finds
 the people whose plan does; `mend_rosters` then gives each of them, in turn, a roster of their
-own: every task of the horizon they could serve is freed for them alone (the others stay on
-their tasks, which stay where they are), and CP-SAT chooses their days under every rule with
-the plan's objective.
+own: every task they could serve around their short runs (over the whole horizon when their
+total is short) is freed for them alone (the others stay on their tasks, which stay where they
+are), and CP-SAT chooses their days under every rule with the plan's objective; a few
+substitutes join them when they alone cannot, and their work is left out when even that fails.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from solver.candidates import Candidates
@@ -20,8 +22,10 @@ from solver.search import Settings, resolve
 from solver.solution import Placement
 from solver.timeline import Ledger
 
-MEND_SECONDS = 5.0
+MEND_SECONDS = 2.0
 """Time given to one person's roster (more if no roster is found by then)."""
+SUBSTITUTES = 8
+"""Most people freed beside a person whose roster cannot be mended alone."""
 
 
 class RosterConflict(Exception):
@@ -32,18 +36,27 @@ class RosterConflict(Exception):
         super().__init__(f"person {person}")
 
 
-def short_inner_runs(worked: list[bool], value: bool, minimum: int) -> bool:
-    """Whether a run of `value` days shorter than `minimum` lies inside the horizon, with the
-    other value on both sides (runs touching either end are never too short)."""
+def short_inner_runs(worked: list[bool], value: bool, minimum: int) -> list[int]:
+    """The first days of the runs of `value` days shorter than `minimum` inside the horizon,
+    with the other value on both sides (runs touching either end are never too short)."""
+    found = []
     run = 0
     for index, day in enumerate(worked):
         if day == value:
             run += 1
             continue
         if run and run < minimum and index - run > 0:
-            return True
+            found.append(index - run)
         run = 0
-    return False
+    return found
+
+
+def short_runs_of(ledger: Ledger, person: int) -> list[int]:
+    """The first days of `person`'s runs of work or of days off too short for their rules."""
+    rules = ledger.instance.persons[person].rules
+    worked = [day in ledger.day_worked[person] for day in range(ledger.instance.days)]
+    return sorted((short_inner_runs(worked, True, rules.min_run) if rules.min_run else [])
+                  + (short_inner_runs(worked, False, rules.min_off) if rules.min_off else []))
 
 
 def breaks_minimums(rules: Rules, worked: list[bool], minutes: int) -> bool:
@@ -100,23 +113,70 @@ def own_roster_scope(ledger: Ledger, candidates: Candidates, persons: set[int],
                  days=frozenset(days), kept=kept)
 
 
-def mend_rosters(ledger: Ledger, candidates: Candidates, settings: Settings) -> None:
-    """Give everyone who misses a minimum a roster of their own over the whole horizon; a
-    `RosterConflict` for the first who cannot have one."""
+def substitutes(ledger: Ledger, candidates: Candidates, scope: Scope, person: int) -> set[int]:
+    """Who could take over or hand over the tasks of `person`'s own roster: the others placed on
+    them or eligible for them, the most involved first (at most `SUBSTITUTES`)."""
+    involved: Counter[int] = Counter()
+    for t in scope.free:
+        placed = ledger.placements.get(t)
+        involved.update(placed.persons if placed is not None else ())
+        involved.update({p for mode in candidates.modes[t] for p in mode.persons})
+    del involved[person]
+    return {p for p, _ in involved.most_common(SUBSTITUTES)}
+
+
+def roster_found(ledger: Ledger, candidates: Candidates, scope: Scope, person: int,
+                 settings: Settings) -> bool:
+    """Solve the neighbourhood `scope` until `person` keeps their minimums (doubling the time up
+    to a minute); whether they do."""
+    seconds = MEND_SECONDS
+    while True:
+        local = replace(settings, budget=settings.budget.at_least(seconds),
+                        on_solution=None, bound_worker=False)
+        outcome = resolve(ledger, candidates, scope, local)
+        if outcome.improved and person not in breaking_minimums(ledger):
+            return True
+        if outcome.infeasible or seconds > 60:
+            return False
+        seconds *= 2
+
+
+def leave_out_work_of(ledger: Ledger, person: int) -> None:
+    """Unmet every task `person` serves: working nothing keeps any run minimum."""
+    for t in [t for t, placed in ledger.placements.items() if person in placed.persons]:
+        ledger.remove(t)
+
+
+def days_to_mend(ledger: Ledger, person: int) -> set[int]:
+    """The whole horizon when `person` works too little in all, else the days around their
+    short runs: a small model for a long horizon."""
     instance = ledger.instance
-    everything = set(range(instance.days))
-    for p in breaking_minimums(ledger):
-        scope = own_roster_scope(ledger, candidates, {p}, everything)
-        seconds = MEND_SECONDS
-        while True:
-            local = replace(settings, budget=settings.budget.at_least(seconds),
-                            on_solution=None, bound_worker=False)
-            outcome = resolve(ledger, candidates, scope, local)
-            if outcome.improved and p not in breaking_minimums(ledger):
-                break
-            if outcome.infeasible or seconds > 60:
-                raise RosterConflict(p)
-            seconds *= 2
+    rules = instance.persons[person].rules
+    if rules.min_total and ledger.total_worked[person] < rules.min_total:
+        return set(range(instance.days))
+    reach = max(rules.min_run or 0, rules.min_off or 0) + 2
+    return {day for first in short_runs_of(ledger, person)
+            for day in range(max(0, first - reach), min(instance.days, first + 2 * reach))}
+
+
+def mend_rosters(ledger: Ledger, candidates: Candidates, settings: Settings) -> None:
+    """Give everyone who misses a minimum a roster of their own (`days_to_mend`), with a
+    few substitutes when they alone cannot, or else no work at all; a `RosterConflict` for a
+    person whose minimums still cannot hold (a total no work reaches)."""
+    tried: set[int] = set()
+    while todo := [p for p in breaking_minimums(ledger) if p not in tried]:
+        p = todo[0]
+        tried.add(p)
+        days = days_to_mend(ledger, p)
+        alone = own_roster_scope(ledger, candidates, {p}, days)
+        if roster_found(ledger, candidates, alone, p, settings):
+            continue
+        helped = own_roster_scope(
+            ledger, candidates, {p} | substitutes(ledger, candidates, alone, p), days)
+        if not roster_found(ledger, candidates, helped, p, settings):
+            leave_out_work_of(ledger, p)
+    if breaking := breaking_minimums(ledger):
+        raise RosterConflict(breaking[0])
 
 
 def placements_hold_minimums(instance: Instance, placements: dict[int, Placement]) -> bool:
