@@ -49,20 +49,28 @@ def parse_numbers(text: str) -> tuple[int, ...]:
 
 def solve_instance(number: int, time_limit: float, workers: int | None,
                    seed: int) -> dict[str, Any]:
-    """One instance: imported, solved, judged by its own checker; times from the scenario."""
+    """One instance: imported, solved, judged by its own checker; times from the scenario. A
+    refusal of the engine is a row of its own, so that the other instances still run."""
     instance = read_instance(instance_path(number))
     scenario = scenario_from_instance(instance)
     history: list[tuple[float, float]] = []
     started = time.monotonic()
-    plan = solve_scenario(scenario, time_limit=time_limit, workers=workers, seed=seed,
-                          progress=lambda p: history.append((time.monotonic() - started,
-                                                             p.objective)))
+    size = {"instance": number, "days": instance.horizon, "staff": len(instance.employees),
+            "shifts": len(instance.shifts)}
+    try:
+        plan = solve_scenario(scenario, time_limit=time_limit, workers=workers, seed=seed,
+                              progress=lambda p: history.append((time.monotonic() - started,
+                                                                 p.objective)))
+    except InvalidInput as refused:
+        return size | {"status": "refused", "feasible": False, "penalty": None,
+                       "objective": None, "bound": None, "first_s": None, "best_s": None,
+                       "wall_s": time.monotonic() - started, "peak_memory_mb": peak_memory_mb(),
+                       "error": refused.render()}
     wall = time.monotonic() - started
     verdict = check_imported_plan(instance, plan)
     final = plan.objective
-    return {
-        "instance": number, "days": instance.horizon, "staff": len(instance.employees),
-        "shifts": len(instance.shifts), "status": plan.status,
+    return size | {
+        "status": plan.status,
         "feasible": verdict.feasible, "penalty": verdict.penalty if verdict.feasible else None,
         "objective": final, "bound": plan.bound,
         "first_s": history[0][0] if history else None,
@@ -99,7 +107,7 @@ def markdown_row(row: dict[str, Any]) -> str:
     published = PUBLISHED[row["instance"]]
     best = f"{published.best_known}" + ("" if published.proven else
                                         f" (LB {published.lower_bound})")
-    status = row["status"] if row["feasible"] else "INFEASIBLE"
+    status = row["status"] if row["feasible"] or row["status"] == "refused" else "INFEASIBLE"
     return (f"| {row['instance']} | {row['days']} x {row['staff']} x {row['shifts']} "
             f"| {status} | {figure(row['penalty'])} | {best} "
             f"| {percent(row['penalty'], published.best_known)} "

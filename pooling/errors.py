@@ -35,5 +35,9 @@ class InvalidInput(Exception):
         self.problems = list(problems)
         super().__init__(f"{len(self.problems)} problem(s):\n" + self.render("en"))
 
+    def __reduce__(self):
+        """Rebuilt from its problems, so that it crosses process boundaries (benchmarks)."""
+        return InvalidInput, (self.problems,)
+
     def render(self, language: str = "en") -> str:
         return "\n".join(p.render(language) for p in self.problems)

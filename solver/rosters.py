@@ -13,6 +13,7 @@ substitutes join them when they alone cannot, and their work is left out when ev
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 
 from solver.candidates import Candidates
@@ -23,7 +24,8 @@ from solver.solution import Placement
 from solver.timeline import Ledger
 
 MEND_SECONDS = 2.0
-"""Time given to one person's roster (more if no roster is found by then)."""
+"""Time given to one person's roster (doubled while no roster is found, up to...)"""
+MEND_MOST_SECONDS = 16.0
 SUBSTITUTES = 8
 """Most people freed beside a person whose roster cannot be mended alone."""
 
@@ -128,7 +130,7 @@ def substitutes(ledger: Ledger, candidates: Candidates, scope: Scope, person: in
 def roster_found(ledger: Ledger, candidates: Candidates, scope: Scope, person: int,
                  settings: Settings) -> bool:
     """Solve the neighbourhood `scope` until `person` keeps their minimums (doubling the time up
-    to a minute); whether they do."""
+    to `MEND_MOST_SECONDS`); whether they do."""
     seconds = MEND_SECONDS
     while True:
         local = replace(settings, budget=settings.budget.at_least(seconds),
@@ -136,7 +138,7 @@ def roster_found(ledger: Ledger, candidates: Candidates, scope: Scope, person: i
         outcome = resolve(ledger, candidates, scope, local)
         if outcome.improved and person not in breaking_minimums(ledger):
             return True
-        if outcome.infeasible or seconds > 60:
+        if outcome.infeasible or seconds >= MEND_MOST_SECONDS:
             return False
         seconds *= 2
 
@@ -159,21 +161,31 @@ def days_to_mend(ledger: Ledger, person: int) -> set[int]:
             for day in range(max(0, first - reach), min(instance.days, first + 2 * reach))}
 
 
+def roster_scopes(ledger: Ledger, candidates: Candidates, person: int,
+                  everything: set[int]) -> Iterator[Scope]:
+    """The neighbourhoods to mend `person`'s roster in, smallest first, each built from the
+    plan as it is when tried: around their short runs, the whole horizon, and that with a few
+    substitutes."""
+    days = days_to_mend(ledger, person)
+    if days != everything:
+        yield own_roster_scope(ledger, candidates, {person}, days)
+    alone = own_roster_scope(ledger, candidates, {person}, everything)
+    yield alone
+    yield own_roster_scope(ledger, candidates,
+                           {person} | substitutes(ledger, candidates, alone, person), everything)
+
+
 def mend_rosters(ledger: Ledger, candidates: Candidates, settings: Settings) -> None:
-    """Give everyone who misses a minimum a roster of their own (`days_to_mend`), with a
-    few substitutes when they alone cannot, or else no work at all; a `RosterConflict` for a
+    """Give everyone who misses a minimum a roster of their own (`roster_scopes`), or else no
+    work at all; a `RosterConflict` for a
     person whose minimums still cannot hold (a total no work reaches)."""
+    everything = set(range(ledger.instance.days))
     tried: set[int] = set()
     while todo := [p for p in breaking_minimums(ledger) if p not in tried]:
         p = todo[0]
         tried.add(p)
-        days = days_to_mend(ledger, p)
-        alone = own_roster_scope(ledger, candidates, {p}, days)
-        if roster_found(ledger, candidates, alone, p, settings):
-            continue
-        helped = own_roster_scope(
-            ledger, candidates, {p} | substitutes(ledger, candidates, alone, p), days)
-        if not roster_found(ledger, candidates, helped, p, settings):
+        if not any(roster_found(ledger, candidates, scope, p, settings)
+                   for scope in roster_scopes(ledger, candidates, p, everything)):
             leave_out_work_of(ledger, p)
     if breaking := breaking_minimums(ledger):
         raise RosterConflict(breaking[0])

@@ -164,7 +164,8 @@ def test_solve_week_stores_a_draft_and_prints_the_rota(sqlite_url):
 
 @pytest.mark.parametrize("command", [[], ["init-db"], ["import"], ["export"], ["validate"],
                                      ["demo"], ["solve"], ["solve-week"], ["bench"],
-                                     ["bench", "planted"]])
+                                     ["bench", "planted"], ["bench", "curtois"],
+                                     ["bench", "scale"]])
 def test_every_command_has_help(command):
     result = run(*command, "--help")
     assert result.exit_code == 0
