@@ -23,6 +23,7 @@ from pooling.domain import Scenario
 from pooling.errors import InvalidInput, Problem
 from pooling.i18n import N_
 from pooling.interchange import scenario_from_dict, scenario_to_dict
+from pooling.interchange.rostering_reading import ORDER
 from pooling.spreadsheets.cells import CellError
 from pooling.spreadsheets.columns import EQUIPMENT, FACILITATORS, NEEDS, ROOMS, SITES, Column, Sheet
 from pooling.spreadsheets.reading import put
@@ -40,6 +41,9 @@ SHARED = ("sites", "travel_minutes", "skills", "facilitators", "rooms", "equipme
 SITE_COLUMNS = ("site", "home_site")
 """Columns naming one site, offered as a choice of the network's sites."""
 MISSING_FIELD = "missing required field {field}"
+NAMED_FIELD = {MISSING_FIELD: "field", ORDER: "low_field"}
+"""Problems placed at an object (`rostering`) about one of its fields, and the parameter naming
+it: the missing field, the minimum above its maximum."""
 PATH_STEP = re.compile(r"\.([A-Za-z_]\w*)|\[(\d+)\]")
 
 
@@ -142,8 +146,8 @@ def field_problem(kind: str, problem: Problem, rest: str) -> Problem:
     """A problem of the edited object (`rest` is its path below the object: `.lat`,
     `.availability[1].start`) placed at the form field of the column it falls in."""
     steps = path_steps(rest)
-    if problem.message == MISSING_FIELD:
-        steps.append(problem.params.get("field", ""))
+    if problem.message in NAMED_FIELD:
+        steps.append(problem.params.get(NAMED_FIELD[problem.message], ""))
     names = []
     for step in steps:
         if not isinstance(step, str):

@@ -17,6 +17,8 @@ ROSTERING_FIELDS = (
     "max_needs_by_kind", "forbidden_next_day", "min_total_minutes", "max_total_minutes",
     "requests",
 )
+ORDER = N_("{low_field} {low} is above {high_field} {high}: lower the first or raise the second")
+"""A minimum above its maximum, placed at the `rostering` object and naming both fields."""
 
 
 def read_rostering(context: Context, fields: Fields | None) -> Rostering:
@@ -47,9 +49,8 @@ def read_rostering(context: Context, fields: Fields | None) -> Rostering:
 def check_order(fields: Fields, low_key: str, low: int | None, high_key: str,
                 high: int | None) -> None:
     if low is not None and high is not None and low > high:
-        fields.problems.add(fields.path, N_("{low_field} {low} is above {high_field} {high}: "
-                                            "lower the first or raise the second"),
-                            low_field=low_key, low=low, high_field=high_key, high=high)
+        fields.problems.add(fields.path, ORDER, low_field=low_key, low=low, high_field=high_key,
+                            high=high)
 
 
 def kind_table(fields: Fields, key: str) -> list[tuple[str, str, Any]]:

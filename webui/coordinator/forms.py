@@ -14,12 +14,13 @@ from wtforms.validators import InputRequired, NumberRange
 from pooling.resources import form_columns
 from pooling.runs import MAX_TIME_LIMIT
 from pooling.spreadsheets import cells
-from pooling.spreadsheets.columns import Column
+from pooling.spreadsheets.columns import ROSTERING_COLUMNS, Column
 from webui.coordinator.labels import COLUMN_LABELS, PRIORITY_LABELS
 
 LONG_TEXT = ("availability", "unavailable", "avoid", "skills", "staff")
 """Columns whose text is a list of clauses: a text area rather than one line."""
 SITE_COLUMNS = ("site", "home_site")
+ROSTERING_FIELDS = frozenset(column.name for column in ROSTERING_COLUMNS)
 
 
 def options(pairs) -> list[SelectChoice]:
@@ -92,6 +93,14 @@ def resource_form(kind: str, sites: list[tuple[str, str]], editing: bool,
         setattr(ResourceForm, column.name,
                 column_field(column, sites, editing and column.name == "id"))
     return ResourceForm(data=texts)
+
+
+def field_groups(form: FlaskForm) -> tuple[list[Field], list[Field]]:
+    """The fields of a resource form, then its rostering rules: few people have any, so the
+    page shows them apart under their own heading."""
+    fields = [field for name, field in form._fields.items() if name != "csrf_token"]
+    return ([field for field in fields if field.name not in ROSTERING_FIELDS],
+            [field for field in fields if field.name in ROSTERING_FIELDS])
 
 
 def form_texts(form: FlaskForm) -> dict[str, str]:

@@ -13,7 +13,7 @@ from pooling.errors import InvalidInput
 from pooling.resources import (KINDS, delete_resource, resource_table, resource_texts,
                                save_resource)
 from webui.coordinator import bp
-from webui.coordinator.forms import ActionForm, form_texts, resource_form
+from webui.coordinator.forms import ActionForm, field_groups, form_texts, resource_form
 from webui.coordinator.guards import week_of
 from webui.coordinator.labels import KIND_ONE
 from webui.database import db_session
@@ -64,7 +64,7 @@ def resource_page(network: str, week: str, kind: str, original: str | None):
                                     kind=kind))
     return render_template("coordinator/resource_form.html", network=network,
                            week_start=week_start, table=table, form=form, original=original,
-                           hints=hints(table)), status
+                           hints=hints(table), groups=field_groups(form)), status
 
 
 @bp.route(f"/<network>/<week>/{KIND}/new", methods=["GET", "POST"])
