@@ -83,7 +83,7 @@ def fit_mode(ledger: Ledger, mode: Mode) -> Placement | None:
         return None
     preferred = (*(kept.persons if kept else ()), *sorted(task.preferred))
     free_lines = [[p for p in favour(roster_order(ledger, line, mode.day), preferred)
-                   if not ledger.person_clashes(p, visit)] for line in mode.lines]
+                   if ledger.person_fits(p, visit)] for line in mode.lines]
     required = task.pins.persons if task.pins is not None else ()
     lines = match_lines(task.fewest, free_lines, required,
                         spare=[line.count - line.fewest for line in task.staff], fill_spare=True)

@@ -167,7 +167,7 @@ def partial_modes(instance: Instance, candidates: Candidates, scope: Scope, ledg
     visit = Visit(task, placed.day, placed.start, placed.end, placed.site)
     kept = set(scope.kept[task])
     lines = tuple((*scope.kept[task], *(p for p in line if p in scope.persons and p not in kept
-                                        and not ledger.person_clashes(p, visit)))
+                                        and ledger.person_fits(p, visit)))
                   for line in mode.lines)
     return [Mode(task, mode.slot, mode.site, (), lines, ())]
 
@@ -202,7 +202,7 @@ def trim(instance: Instance, scope: Scope, ledger: Ledger, mode: Mode) -> Mode |
         if p not in fits:
             fits[p] = ((scope.persons is None or p in scope.persons)
                        and (only is None or p in only)
-                       and not ledger.person_clashes(p, visit))
+                       and ledger.person_fits(p, visit))
         return fits[p]
 
     lines = tuple(tuple(p for p in line if person_fits(p)) for line in mode.lines)

@@ -19,9 +19,11 @@ from dataclasses import replace
 from solver.candidates import Candidates
 from solver.instance import Instance, Rules
 from solver.model import Scope
+from solver.runs import short_inner_runs
 from solver.search import Settings, resolve
 from solver.solution import Placement
 from solver.timeline import Ledger
+from solver.top_up import placed_mode, top_up_totals
 
 MEND_SECONDS = 2.0
 """Time given to one person's roster (doubled while no roster is found, up to...)"""
@@ -36,21 +38,6 @@ class RosterConflict(Exception):
     def __init__(self, person: int):
         self.person = person
         super().__init__(f"person {person}")
-
-
-def short_inner_runs(worked: list[bool], value: bool, minimum: int) -> list[int]:
-    """The first days of the runs of `value` days shorter than `minimum` inside the horizon,
-    with the other value on both sides (runs touching either end are never too short)."""
-    found = []
-    run = 0
-    for index, day in enumerate(worked):
-        if day == value:
-            run += 1
-            continue
-        if run and run < minimum and index - run > 0:
-            found.append(index - run)
-        run = 0
-    return found
 
 
 def short_runs_of(ledger: Ledger, person: int) -> list[int]:
@@ -99,8 +86,7 @@ def own_roster_scope(ledger: Ledger, candidates: Candidates, persons: set[int],
         if placed is not None:
             if placed.day not in days:
                 continue
-            mode = next((m for m in modes if (m.day, m.slot.start, m.site)
-                         == (placed.day, placed.start, placed.site)), None)
+            mode = placed_mode(candidates, placed)
             if mode is None or not (persons_set.intersection(mode.persons)
                                     or persons_set.intersection(placed.persons)):
                 continue
@@ -176,9 +162,10 @@ def roster_scopes(ledger: Ledger, candidates: Candidates, person: int,
 
 
 def mend_rosters(ledger: Ledger, candidates: Candidates, settings: Settings) -> None:
-    """Give everyone who misses a minimum a roster of their own (`roster_scopes`), or else no
-    work at all; a `RosterConflict` for a
-    person whose minimums still cannot hold (a total no work reaches)."""
+    """Top up short totals by first fit (`solver.top_up`), then give everyone who still misses
+    a minimum a roster of their own (`roster_scopes`), or else no work at all; a
+    `RosterConflict` for a person whose minimums still cannot hold (a total no work reaches)."""
+    top_up_totals(ledger, candidates)
     everything = set(range(ledger.instance.days))
     tried: set[int] = set()
     while todo := [p for p in breaking_minimums(ledger) if p not in tried]:

@@ -12,7 +12,8 @@ visit in between only makes the gap tighter.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -127,15 +128,25 @@ class Ledger:
         self.week_worked: list[dict[int, int]] = [defaultdict(int) for _ in instance.persons]
         self.week_days: list[dict[int, int]] = [defaultdict(int) for _ in instance.persons]
         self.total_worked: list[int] = [0] * len(instance.persons)
+        self.kind_counts: list[Counter[str]] = [Counter() for _ in instance.persons]
+        self.weekend_of: dict[int, int] = {d: w for w, days in enumerate(instance.weekends)
+                                           for d in days}
+        self.days_of_week: dict[int, list[int]] = defaultdict(list)
+        for d, week in enumerate(instance.week_of_day):
+            self.days_of_week[week].append(d)
+        self.weekend_days: list[Counter[int]] = [Counter() for _ in instance.persons]
+        """Worked days of each weekend (the rostering rules count kinds and weekends)."""
 
     def add(self, placement: Placement) -> None:
         visit = visit_of(placement)
         self.placements[placement.task] = placement
+        kind = self.instance.tasks[placement.task].kind
         for person in placement.persons:
             day = self.person_days[person][visit.day]
             day.append(visit)
             day[:] = in_order(day)
             self._count_day(person, visit.day)
+            self.kind_counts[person][kind] += 1
         if placement.room is not None:
             self.room_days[placement.room][visit.day].append(visit)
         for unit in placement.units:
@@ -143,10 +154,12 @@ class Ledger:
 
     def remove(self, task: int) -> Placement:
         placement = self.placements.pop(task)
+        kind = self.instance.tasks[task].kind
         for person in placement.persons:
             day = self.person_days[person][placement.day]
             day[:] = [v for v in day if v.task != task]
             self._count_day(person, placement.day)
+            self.kind_counts[person][kind] -= 1
         if placement.room is not None:
             bookings = self.room_days[placement.room][placement.day]
             bookings[:] = [v for v in bookings if v.task != task]
@@ -157,11 +170,14 @@ class Ledger:
     def _count_day(self, person: int, day: int) -> None:
         """Bring the day's worked minutes and the totals holding them up to date."""
         week = self.instance.week_of_day[day]
+        weekend = self.weekend_of.get(day)
         before = self.day_worked[person].pop(day, None)
         if before is not None:
             self.week_worked[person][week] -= before
             self.week_days[person][week] -= 1
             self.total_worked[person] -= before
+            if weekend is not None:
+                self.weekend_days[person][weekend] -= 1
         visits = self.person_days[person].get(day)
         if visits:
             minutes = worked_minutes(visits, self.instance.travel)
@@ -169,6 +185,8 @@ class Ledger:
             self.week_worked[person][week] += minutes
             self.week_days[person][week] += 1
             self.total_worked[person] += minutes
+            if weekend is not None:
+                self.weekend_days[person][weekend] += 1
 
     # --- people ---------------------------------------------------------------------------
 
@@ -183,45 +201,51 @@ class Ledger:
 
     def person_clashes(self, person: int, visit: Visit) -> list[Clash]:
         """Every rule of 5-7 that `visit` would break in this person's timeline."""
+        return list(self._person_clashes(person, visit))
+
+    def person_fits(self, person: int, visit: Visit) -> bool:
+        """Whether `visit` breaks no rule for this person (stops at the first it breaks)."""
+        return next(self._person_clashes(person, visit), None) is None
+
+    def _person_clashes(self, person: int, visit: Visit) -> Iterator[Clash]:
         instance = self.instance
         who = instance.persons[person]
         travel = instance.travel
         current = self.day_of(person, visit.day)
         overlapping = tuple(v.task for v in current if v.start < visit.end and visit.start < v.end)
         if overlapping:
-            return [Clash("overlap", overlapping)]
+            yield Clash("overlap", overlapping)
+            return
         day = in_order([*current, visit])
-        clashes: list[Clash] = []
         late = tuple(v.task for v in current if too_close(v, visit, travel))
         if late:
-            clashes.append(Clash("travel", late))
+            yield Clash("travel", late)
         others = tuple(v.task for v in current)
         if worked_minutes(day, travel) > who.daily_max:
-            clashes.append(Clash("daily_minutes", others))
+            yield Clash("daily_minutes", others)
         if (who.daily_travel_max is not None
                 and day_travel(day, who.home, travel) > who.daily_travel_max):
-            clashes.append(Clash("daily_travel", others))
+            yield Clash("daily_travel", others)
         chain = too_long_chain(day, travel)
         if chain is not None:
-            clashes.append(Clash("break", tuple(v.task for v in chain if v is not visit)))
+            yield Clash("break", tuple(v.task for v in chain if v is not visit))
         week = instance.week_of_day[visit.day]
         if self.worked_in_week(person, week, (visit.day, day)) > who.weekly_max:
-            clashes.append(Clash("weekly_minutes", self._week_tasks(person, week)))
+            yield Clash("weekly_minutes", self._week_tasks(person, week))
         if not current and self.week_days[person][week] >= who.days_max:
-            clashes.append(Clash("days_per_week", self._week_tasks(person, week)))
+            yield Clash("days_per_week", self._week_tasks(person, week))
         before = self.day_of(person, visit.day - 1)
         after = self.day_of(person, visit.day + 1)
         tired = tuple(v.task for v in before if rest_between([v], day) < DAILY_REST_MINUTES) + \
             tuple(v.task for v in after if rest_between(day, [v]) < DAILY_REST_MINUTES)
         if tired:
-            clashes.append(Clash("rest", tired))
+            yield Clash("rest", tired)
         if who.rules is not None:
-            clashes += rostering_clashes(self, person, visit, day)
-        return clashes
+            yield from rostering_clashes(self, person, visit, day)
 
     def _week_tasks(self, person: int, week: int) -> tuple[int, ...]:
-        return tuple(v.task for d, visits in sorted(self.person_days[person].items())
-                     if self.instance.week_of_day[d] == week for v in visits)
+        days = self.person_days[person]
+        return tuple(v.task for d in self.days_of_week[week] for v in days.get(d, ()))
 
     # --- rooms and units ------------------------------------------------------------------
 
@@ -246,29 +270,32 @@ class Ledger:
         return clashes + ([Clash("unit_travel", tuple(far))] if far else [])
 
 
-def rostering_clashes(ledger: Ledger, person: int, visit: Visit, day: list[Visit]) -> list[Clash]:
+def rostering_clashes(ledger: Ledger, person: int, visit: Visit,
+                      day: list[Visit]) -> Iterator[Clash]:
     """The rostering rules that adding work can break (most of a kind, next-day successions,
-    consecutive days, weekends, total minutes); the minimums are the model's business."""
+    consecutive days, weekends, total minutes); the minimums are the model's business. The
+    ledger's counters answer each in constant time; the tasks are listed only on a clash."""
     instance = ledger.instance
     rules = instance.persons[person].rules
     days = ledger.person_days[person]
     kind = instance.tasks[visit.task].kind
-    clashes: list[Clash] = []
 
     def kind_of(v: Visit) -> str | None:
         return instance.tasks[v.task].kind
 
+    def tasks_on(chosen: Iterable[int]) -> tuple[int, ...]:
+        return tuple(v.task for d in sorted(chosen) for v in days.get(d, ()))
+
     limit = rules.max_by_kind.get(kind) if kind is not None else None
-    if limit is not None:
-        same = tuple(v.task for visits in days.values() for v in visits if kind_of(v) == kind)
-        if len(same) + 1 > limit:
-            clashes.append(Clash("kind_count", same))
+    if limit is not None and ledger.kind_counts[person][kind] + 1 > limit:
+        yield Clash("kind_count", tuple(v.task for d in sorted(days) for v in days[d]
+                                        if kind_of(v) == kind))
     before = tuple(v.task for v in days.get(visit.day - 1, ())
                    if kind in rules.forbidden_next.get(kind_of(v), ()))
     after = tuple(v.task for v in days.get(visit.day + 1, ())
                   if kind_of(v) in rules.forbidden_next.get(kind, ()))
     if before or after:
-        clashes.append(Clash("next_day", before + after))
+        yield Clash("next_day", before + after)
     worked = ledger.day_worked[person]
     new_day = visit.day not in worked
     if rules.max_run is not None and new_day:
@@ -278,19 +305,16 @@ def rostering_clashes(ledger: Ledger, person: int, visit: Visit, day: list[Visit
         while last + 1 in worked:
             last += 1
         if last - first + 1 > rules.max_run:
-            clashes.append(Clash("consecutive_days", tuple(
-                v.task for d in range(first, last + 1) for v in days.get(d, ()))))
-    if rules.max_weekends is not None and new_day:
-        worked_weekends = [w for w in instance.weekends if any(d in worked for d in w)]
-        if any(visit.day in w for w in instance.weekends) and not any(
-                visit.day in w for w in worked_weekends) and (
-                len(worked_weekends) + 1 > rules.max_weekends):
-            clashes.append(Clash("weekends", tuple(
-                v.task for w in worked_weekends for d in w for v in days.get(d, ()))))
+            yield Clash("consecutive_days", tasks_on(range(first, last + 1)))
+    weekend = ledger.weekend_of.get(visit.day)
+    weekends = ledger.weekend_days[person]
+    if rules.max_weekends is not None and weekend is not None and not weekends[weekend]:
+        worked_weekends = [w for w, count in weekends.items() if count]
+        if len(worked_weekends) + 1 > rules.max_weekends:
+            yield Clash("weekends", tasks_on(d for w in worked_weekends
+                                             for d in instance.weekends[w]))
     if rules.max_total is not None:
         total = (ledger.total_worked[person] - worked.get(visit.day, 0)
                  + worked_minutes(day, instance.travel))
         if total > rules.max_total:
-            clashes.append(Clash("total_minutes", tuple(
-                v.task for visits in days.values() for v in visits)))
-    return clashes
+            yield Clash("total_minutes", tasks_on(days))

@@ -124,13 +124,41 @@ def add_kinds(model: PlanModel, facts: dict[int, list[tuple[str | None, Any]]],
         if not all(isinstance(lit, int) for lit in served):
             model.cp.add(sum(served) <= limit)
     for day, today in sorted(facts.items()):
-        for kind, lit in today:
-            banned = rules.forbidden_next.get(kind)
-            if not banned:
-                continue
-            for later, next_lit in facts.get(day + 1, ()):
-                if later in banned:
-                    clause(model, [(lit, False), (next_lit, False)])
+        add_next_day_bans(model, today, facts.get(day + 1, ()), rules)
+
+
+def add_next_day_bans(model: PlanModel, today: list[tuple[str | None, Any]],
+                      tomorrow: list[tuple[str | None, Any]], rules: Rules) -> None:
+    """No kind of `forbidden_next[k]` the day after k. The kinds of a day sharing the same banned
+    kinds share one literal "one of them is served" that bans those kinds the next day: as many
+    clauses as kinds, not as forbidden pairs (32 kinds with most pairs banned would be 1000
+    clauses a day)."""
+    sharing: dict[frozenset[str], list[Any]] = defaultdict(list)
+    for kind, lit in today:
+        banned = rules.forbidden_next.get(kind)
+        if banned:
+            sharing[banned].append(lit)
+    for banned, lits in sharing.items():
+        later = [next_lit for kind, next_lit in tomorrow if kind in banned]
+        if not later:
+            continue
+        served = lits[0] if len(lits) == 1 else any_served(model, lits)
+        for next_lit in later:
+            clause(model, [(served, False), (next_lit, False)])
+
+
+def any_served(model: PlanModel, lits: list[Any]) -> Any:
+    """1 when one of `lits` is the constant 1, else a literal implied by each of them (it may
+    be true with none: it then only bans more, which the solver avoids when it costs)."""
+    if any(isinstance(lit, int) and lit for lit in lits):
+        return 1
+    free = [lit for lit in lits if not isinstance(lit, int)]
+    if len(free) <= 1:
+        return free[0] if free else 0
+    served = model.bool(f"served_{len(model.cp.proto.variables)}")
+    for lit in free:
+        model.cp.add_implication(lit, served)
+    return served
 
 
 def add_requests(model: PlanModel, p: int, rules: Rules, works: list[Any],
