@@ -6,8 +6,9 @@ well as by a gap in it, so a plan built task by task may miss it. `breaking_mini
 the people whose plan does; `mend_rosters` then gives each of them, in turn, a roster of their
 own: every task they could serve around their short runs (over the whole horizon when their
 total is short) is freed for them alone (the others stay on their tasks, which stay where they
-are), and CP-SAT chooses their days under every rule with the plan's objective; a few
-substitutes join them when they alone cannot, and their work is left out when even that fails.
+are), and CP-SAT chooses their days under every rule with the plan's objective (or, when
+that finds none in time, any days holding the rules); a few substitutes join them when they
+alone cannot, and their work is left out when even that fails.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from solver.timeline import Ledger
 from solver.top_up import placed_mode, top_up_totals
 
 MEND_SECONDS = 2.0
-"""Time given to one person's roster (doubled while no roster is found, up to...)"""
-MEND_MOST_SECONDS = 16.0
+"""Time given to one person's roster with the plan's objective..."""
+MEND_MOST_SECONDS = 32.0
+"""...and then to any roster of theirs holding the rules."""
 SUBSTITUTES = 8
 """Most people freed beside a person whose roster cannot be mended alone."""
 
@@ -115,18 +117,19 @@ def substitutes(ledger: Ledger, candidates: Candidates, scope: Scope, person: in
 
 def roster_found(ledger: Ledger, candidates: Candidates, scope: Scope, person: int,
                  settings: Settings) -> bool:
-    """Solve the neighbourhood `scope` until `person` keeps their minimums (doubling the time up
-    to `MEND_MOST_SECONDS`); whether they do."""
-    seconds = MEND_SECONDS
-    while True:
+    """Solve the neighbourhood `scope` until `person` keeps their minimums: with the plan's
+    objective for `MEND_SECONDS`, then for any roster holding the rules for up to
+    `MEND_MOST_SECONDS` (found much faster, and the search stops at the first); whether they
+    do."""
+    for seconds, feasible_only in ((MEND_SECONDS, False), (MEND_MOST_SECONDS, True)):
         local = replace(settings, budget=settings.budget.at_least(seconds),
                         on_solution=None, bound_worker=False)
-        outcome = resolve(ledger, candidates, scope, local)
+        outcome = resolve(ledger, candidates, scope, local, feasible_only=feasible_only)
         if outcome.improved and person not in breaking_minimums(ledger):
             return True
-        if outcome.infeasible or seconds >= MEND_MOST_SECONDS:
+        if outcome.infeasible:
             return False
-        seconds *= 2
+    return False
 
 
 def leave_out_work_of(ledger: Ledger, person: int) -> None:

@@ -13,6 +13,7 @@ from pooling.domain import Rostering, RosteringRequest, StaffLine
 from pooling.errors import InvalidInput
 from pooling.planning import solve_scenario
 from pooling.referee import check_plan
+from solver import rosters
 
 F1_FIRST = {"preferred_facilitators": ["F1"]}
 EVERY_DAY = [(name, "06:00", "23:00")
@@ -150,3 +151,15 @@ def test_a_total_minimum_nobody_can_reach_is_an_error_at_its_facilitator():
     with pytest.raises(InvalidInput) as error:
         solve_scenario(scenario, time_limit=5.0, workers=1)
     assert [problem.where for problem in error.value.problems] == ["$.facilitators[0].rostering"]
+
+
+def test_a_roster_the_objective_finds_no_time_for_is_found_for_the_rules_alone(monkeypatch):
+    """The mend's second try (any roster holding the rules) works on its own: the first try,
+    with the plan's objective, is given no time."""
+    monkeypatch.setattr(rosters, "MEND_SECONDS", 0.0)
+    found = []
+    roster_found = rosters.roster_found
+    monkeypatch.setattr(rosters, "roster_found",
+                        lambda *args: found.append(roster_found(*args)) or found[-1])
+    assert served(one_a_day([3]), min_consecutive_days=2) == {"N3": ("F2",)}
+    assert True in found
