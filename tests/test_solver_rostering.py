@@ -159,7 +159,11 @@ def test_a_roster_the_objective_finds_no_time_for_is_found_for_the_rules_alone(m
     monkeypatch.setattr(rosters, "MEND_SECONDS", 0.0)
     found = []
     roster_found = rosters.roster_found
-    monkeypatch.setattr(rosters, "roster_found",
-                        lambda *args: found.append(roster_found(*args)) or found[-1])
+
+    def recorded(*args):
+        found.append(roster_found(*args))
+        return found[-1]
+
+    monkeypatch.setattr(rosters, "roster_found", recorded)
     assert served(one_a_day([3]), min_consecutive_days=2) == {"N3": ("F2",)}
-    assert True in found
+    assert any(found), "no roster of F1's was mended"
