@@ -23,9 +23,9 @@ from dataclasses import replace
 from solver.candidates import Candidates
 from solver.instance import Instance
 from solver.model import Scope
-from solver.search import Settings, resolve
 from solver.repair import blockers
 from solver.rosters import own_roster_scope
+from solver.search import Settings, resolve
 from solver.timeline import Ledger
 
 NEIGHBOURHOOD_TASKS = 40
@@ -219,12 +219,15 @@ def improve_by_neighbourhoods(instance: Instance, candidates: Candidates, tracke
 
     While some unmet task with a mode has been tried fewer than `ATTEMPTS` times, every
     neighbourhood surrounds one of them and is solved for coverage only (one in two
-    afterwards); the others are solved for coverage, then the soft terms.
+    afterwards); the others are solved for coverage, then the soft terms. Each keeps the
+    `max_lp` worker of `solver.search.run`: its LP guides CP-SAT's own LP-based neighbourhoods
+    (neighbourhoods alone for 60 s on Curtois 11: 3805 without it, 3443 with it; the 225-site
+    network's objective 1.8 % lower).
     """
     rng = random.Random(settings.seed)
     draws = Neighbourhoods(instance, candidates, rng)
     budget = settings.budget
-    local = replace(settings, on_solution=None, bound_worker=False)
+    local = replace(settings, on_solution=None)
     ledger = Ledger(instance)
     for placement in tracker.best.values():
         ledger.add(placement)
