@@ -219,10 +219,10 @@ def improve_by_neighbourhoods(instance: Instance, candidates: Candidates, tracke
 
     While some unmet task with a mode has been tried fewer than `ATTEMPTS` times, every
     neighbourhood surrounds one of them and is solved for coverage only (one in two
-    afterwards); the others are solved for coverage, then the soft terms. Each keeps the
-    `max_lp` worker of `solver.search.run`: its LP guides CP-SAT's own LP-based neighbourhoods
-    (neighbourhoods alone for 60 s on Curtois 11: 3805 without it, 3443 with it; the 225-site
-    network's objective 1.8 % lower).
+    afterwards); the others are solved for coverage, then the soft terms. With few workers
+    each keeps the `max_lp` worker of `solver.search.run`, whose LP guides CP-SAT's own
+    neighbourhoods (ours alone for 60 s on Curtois 11: 3805 without it, 3443 with it; the
+    225-site network's objective 1.8 % lower).
     """
     rng = random.Random(settings.seed)
     draws = Neighbourhoods(instance, candidates, rng)
