@@ -48,6 +48,16 @@ def test_a_flexible_need_gets_a_time_on_its_days_inside_its_window_on_the_grid()
     assert placed.end - placed.start == 120 and placed.start % 15 == 0
 
 
+def test_a_flexible_need_with_more_starts_than_the_thinned_model_keeps_is_proven_optimal():
+    """The whole model first keeps `STARTS_PER_DAY` starts a day; its optimum is proven again
+    with every start, or the plan could not be called optimal."""
+    need = make_need("N1", room=None, days=[0, 1], window_start="09:00", window_end="18:00",
+                     duration_minutes=120)
+    plan = solved(two_sites(needs=[need], facilitators=[make_facilitator("F1")]))
+    assert len(assignment(plan, "N1").facilitators) == 1
+    assert (plan.status, plan.objective) == ("optimal", plan.bound)
+
+
 # --- rule 3 ----------------------------------------------------------------------------------
 
 def test_people_are_matched_to_lines_so_that_every_line_is_filled():
