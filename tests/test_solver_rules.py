@@ -4,8 +4,6 @@ The temptation is usually a preferred facilitator (a soft wish) whom the rule fo
 plan is also judged by the referee (`solved`).
 """
 
-from dataclasses import replace
-
 import pytest
 from factories import (make_equipment, make_facilitator, make_need, make_room, make_scenario,
                        make_site)
@@ -13,7 +11,6 @@ from solver_fixtures import assignment, reason_ids, solved, two_sites, unmet_ids
 
 from pooling.errors import InvalidInput
 from pooling.planning import solve_scenario
-from solver import engine
 
 F1_FIRST = {"preferred_facilitators": ["F1"]}
 
@@ -50,33 +47,6 @@ def test_a_flexible_need_gets_a_time_on_its_days_inside_its_window_on_the_grid()
     assert 14 * 60 <= placed.start and placed.end <= 17 * 60
     assert placed.end - placed.start == 120 and placed.start % 15 == 0
 
-
-def test_a_flexible_need_with_more_starts_than_the_thinned_model_keeps_is_proven_optimal():
-    """The whole model first keeps `STARTS_PER_DAY` starts a day; its optimum is proven again
-    with every start, or the plan could not be called optimal."""
-    need = make_need("N1", room=None, days=[0, 1], window_start="09:00", window_end="18:00",
-                     duration_minutes=120)
-    plan = solved(two_sites(needs=[need], facilitators=[make_facilitator("F1")]))
-    assert len(assignment(plan, "N1").facilitators) == 1
-    assert (plan.status, plan.objective) == ("optimal", plan.bound)
-
-
-def test_a_plan_keeps_the_thinned_bound_when_the_every_start_pass_finds_none(monkeypatch):
-    """Out of time before the every-start model has a bound: the thinned model's bound is
-    reported, and the plan is not called optimal."""
-    solve_whole = engine.solve_whole
-
-    def out_of_time_with_every_start(instance, candidates, tracker, settings, starts_per_day):
-        outcome, every_start = solve_whole(instance, candidates, tracker, settings,
-                                           starts_per_day)
-        return (replace(outcome, proven=False, bound=None) if starts_per_day is None
-                else outcome), every_start
-
-    monkeypatch.setattr(engine, "solve_whole", out_of_time_with_every_start)
-    need = make_need("N1", room=None, days=[0, 1], window_start="09:00", window_end="18:00",
-                     duration_minutes=120)
-    plan = solved(two_sites(needs=[need], facilitators=[make_facilitator("F1")]))
-    assert (plan.status, plan.bound) == ("feasible", plan.objective)
 
 
 # --- rule 3 ----------------------------------------------------------------------------------
