@@ -48,7 +48,6 @@ def test_a_flexible_need_gets_a_time_on_its_days_inside_its_window_on_the_grid()
     assert placed.end - placed.start == 120 and placed.start % 15 == 0
 
 
-
 # --- rule 3 ----------------------------------------------------------------------------------
 
 def test_people_are_matched_to_lines_so_that_every_line_is_filled():

@@ -237,6 +237,14 @@ def test_ids_that_look_like_numbers_keep_their_zeros(tmp_path):
     assert read_xlsx(tmp_path / "ids.xlsx") == scenario
 
 
+def test_travel_minutes_past_excels_15_digits_are_written_exactly(tmp_path):
+    """Excel keeps 15 significant digits: a longer whole number is written as its text."""
+    scenario = make_scenario(sites=[make_site("S1"), make_site("S2")],
+                             travel_minutes={("S1", "S2"): 2**53 + 1})
+    write_xlsx(scenario, tmp_path / "travel.xlsx")
+    assert read_xlsx(tmp_path / "travel.xlsx") == scenario
+
+
 # --- any valid scenario -----------------------------------------------------------------------
 
 idents = st.text(alphabet='aé 7,;:"=>x-', min_size=1, max_size=5).filter(str.strip)

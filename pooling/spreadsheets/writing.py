@@ -80,5 +80,5 @@ def entity_rows(sheet: Sheet, entities: list[dict[str, Any]]) -> CellRows:
 
 def travel_rows(table: dict[str, dict[str, int]]) -> CellRows:
     return [[column.name for column in TRAVEL.columns]] + [
-        [cells.write_text(a), cells.write_text(b), minutes]
+        [cells.write_text(a), cells.write_text(b), cells.INTEGER.write(minutes)]
         for a, row in table.items() for b, minutes in row.items()]
