@@ -4,9 +4,8 @@ The first-fit plan (hardest needs first) is the first solution, repaired by shor
 chains; every later search starts from the best plan so far. A small plan is then solved as
 one CP-SAT model, which can prove it optimal (status "optimal" only when no one was pruned
 for living out of reach, and once proven with thinned starts, again with every start); a
-mid-size plan is improved by
-large-neighbourhood search, then by the whole model, which gives a bound; a large one by
-neighbourhoods only (`solver.lns`).
+mid-size plan is improved by large-neighbourhood search, then by the whole model, which gives
+a bound; a large one by neighbourhoods only (`solver.lns`).
 """
 
 from __future__ import annotations
@@ -155,7 +154,7 @@ def solve_whole(instance: Instance, candidates: Candidates, tracker: Tracker,
 
     A model with thinned starts that is proven optimal is solved again with every start
     (`search`): it proves the plan optimal, or finds a better one, where the thinned optimum
-    alone proves nothing (the small planted network of seed 2: optimal at 1.3 s). When time
+    alone proves nothing (the small planted network of seed 2: optimal at 1.8 s). When time
     runs out before it has a bound, the plan keeps the thinned model's, not proven."""
     keep = {t: (p.day, p.start) for t, p in tracker.best.items()}
     scope = Scope(tuple(range(len(instance.tasks))), starts_per_day=starts_per_day, keep=keep)
