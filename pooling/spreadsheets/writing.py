@@ -40,7 +40,7 @@ def sheet_rows(sheet: Sheet, document: dict[str, Any]) -> CellRows | None:
     if sheet is SKILLS:
         skills = document.get("skills")
         return None if skills is None else [[SKILLS.columns[0].name]] + [
-            [cells.write_text(skill)] for skill in skills]
+            [cell(SKILLS.columns[0], skill)] for skill in skills]
     return entity_rows(sheet, document[sheet.name])
 
 
@@ -79,6 +79,7 @@ def entity_rows(sheet: Sheet, entities: list[dict[str, Any]]) -> CellRows:
 
 
 def travel_rows(table: dict[str, dict[str, int]]) -> CellRows:
+    """One row per pair, each cell written by its column's codec, as on the other sheets."""
     return [[column.name for column in TRAVEL.columns]] + [
-        [cells.write_text(a), cells.write_text(b), cells.INTEGER.write(minutes)]
+        [cell(column, value) for column, value in zip(TRAVEL.columns, (a, b, minutes))]
         for a, row in table.items() for b, minutes in row.items()]
