@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
+from solver.budget import Budget
 from solver.candidates import Candidates
 from solver.instance import Instance, Rules
 from solver.model import Scope
@@ -27,7 +28,10 @@ from solver.timeline import Ledger
 from solver.top_up import placed_mode, top_up_totals
 
 MEND_SECONDS = 2.0
-"""Time given to one person's roster with the plan's objective..."""
+"""Time given to one roster of a person's with the plan's objective, at most..."""
+MEND_SHARE = 0.5
+"""...and at most an equal part, among those still to mend, of what is left of this share of
+the time: forty people to mend in a 60 s solve had taken 80 s before any plan."""
 MEND_MOST_SECONDS = 32.0
 """...and then to any roster of theirs holding the rules."""
 SUBSTITUTES = 8
@@ -116,14 +120,16 @@ def substitutes(ledger: Ledger, candidates: Candidates, scope: Scope, person: in
 
 
 def roster_found(ledger: Ledger, candidates: Candidates, scope: Scope, person: int,
-                 settings: Settings) -> bool:
+                 settings: Settings, objective: Budget) -> bool:
     """Solve the neighbourhood `scope` until `person` keeps their minimums: with the plan's
-    objective for `MEND_SECONDS`, then for any roster holding the rules for up to
+    objective within the budget `objective`, then for any roster holding the rules for up to
     `MEND_MOST_SECONDS` (found much faster, and the search stops at the first); whether they
     do."""
-    for seconds, feasible_only in ((MEND_SECONDS, False), (MEND_MOST_SECONDS, True)):
-        local = replace(settings, budget=settings.budget.at_least(seconds),
-                        on_solution=None, bound_worker=False)
+    for feasible_only in (False, True):
+        budget = settings.budget.at_least(MEND_MOST_SECONDS) if feasible_only else objective
+        if budget.remaining() <= 0:
+            continue
+        local = replace(settings, budget=budget, on_solution=None, bound_worker=False)
         outcome = resolve(ledger, candidates, scope, local, feasible_only=feasible_only)
         if outcome.improved and person not in breaking_minimums(ledger):
             return True
@@ -171,14 +177,28 @@ def mend_rosters(ledger: Ledger, candidates: Candidates, settings: Settings) -> 
     top_up_totals(ledger, candidates)
     everything = set(range(ledger.instance.days))
     tried: set[int] = set()
+    share = mending_share(settings.budget)
     while todo := [p for p in breaking_minimums(ledger) if p not in tried]:
         p = todo[0]
         tried.add(p)
-        if not any(roster_found(ledger, candidates, scope, p, settings)
+        if not any(roster_found(ledger, candidates, scope, p, settings,
+                                share.slice(objective_seconds(share, len(todo))))
                    for scope in roster_scopes(ledger, candidates, p, everything)):
             leave_out_work_of(ledger, p)
     if breaking := breaking_minimums(ledger):
         raise RosterConflict(breaking[0])
+
+
+def mending_share(budget: Budget) -> Budget:
+    """The part of the time left that the mends with the plan's objective may take together."""
+    return budget.slice(budget.remaining() / budget.rate * MEND_SHARE)
+
+
+def objective_seconds(share: Budget, to_mend: int) -> float:
+    """Seconds for one roster with the plan's objective: `MEND_SECONDS`, or an equal part of
+    what is left of `share` among the `to_mend` rosters left (the plan holding every rule
+    comes first; the neighbourhoods improve it afterwards)."""
+    return min(MEND_SECONDS, share.remaining() / share.rate / to_mend)
 
 
 def placements_hold_minimums(instance: Instance, placements: dict[int, Placement]) -> bool:

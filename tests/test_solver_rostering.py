@@ -14,6 +14,7 @@ from pooling.errors import InvalidInput
 from pooling.planning import solve_scenario
 from pooling.referee import check_plan
 from solver import rosters
+from solver.budget import Budget
 
 F1_FIRST = {"preferred_facilitators": ["F1"]}
 EVERY_DAY = [(name, "06:00", "23:00")
@@ -167,3 +168,17 @@ def test_a_roster_the_objective_finds_no_time_for_is_found_for_the_rules_alone(m
     monkeypatch.setattr(rosters, "roster_found", recorded)
     assert served(one_a_day([3]), min_consecutive_days=2) == {"N3": ("F2",)}
     assert any(found), "no roster of F1's was mended"
+
+
+@pytest.mark.parametrize("to_mend", [1, 4, 40, 400])
+def test_the_mends_with_the_objective_take_at_most_their_share_of_the_time(to_mend):
+    """Mending one roster after another, each with its part of what is left, leaves the
+    neighbourhoods most of a 60 s solve, however many rosters there are."""
+    budget = Budget(60.0, deterministic=True)
+    share = rosters.mending_share(budget)
+    for left in range(to_mend, 0, -1):
+        seconds = rosters.objective_seconds(share, left)
+        assert 0 < seconds <= rosters.MEND_SECONDS
+        mend = share.slice(seconds)
+        mend.charge(mend.remaining())
+    assert budget.remaining() / budget.rate >= 60.0 * (1 - rosters.MEND_SHARE)
