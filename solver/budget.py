@@ -45,10 +45,18 @@ class Budget:
         if self.deterministic:
             self.charge(seconds * self.rate)
 
+    def seconds_left(self) -> float:
+        """What remains, in seconds (converted back from deterministic time when it is that)."""
+        return self.remaining() / self.rate
+
     def slice(self, seconds: float) -> Budget:
         part = Budget(0.0, self.deterministic, self)
         part.total = min(seconds * self.rate, self.remaining())
         return part
+
+    def share(self, fraction: float) -> Budget:
+        """A slice of this fraction of what remains."""
+        return self.slice(self.seconds_left() * fraction)
 
     def at_least(self, seconds: float) -> Budget:
         """A slice of `seconds`, or a budget of its own when less is left: for work that a

@@ -133,8 +133,7 @@ def search(instance: Instance, candidates: Candidates, tracker: Tracker, method:
         if size > WHOLE_MODEL_LIMIT:
             share = NEIGHBOURHOOD_SHARE if size <= BOUNDED_MODEL_LIMIT else 1.0
             improve_by_neighbourhoods(instance, candidates, tracker,
-                                      replace(settings, budget=budget.slice(
-                                          budget.remaining() * share / budget.rate)))
+                                      replace(settings, budget=budget.share(share)))
         if size <= BOUNDED_MODEL_LIMIT and budget.remaining() > 0:
             settings.on_solution = on_solution
             outcome, every_start = solve_whole(instance, candidates, tracker, settings,

@@ -28,7 +28,7 @@ from solver.timeline import Ledger
 from solver.top_up import placed_mode, top_up_totals
 
 MEND_SECONDS = 2.0
-"""Time given to one roster of a person's with the plan's objective, at most..."""
+"""Time with the plan's objective for each roster tried for a person, at most..."""
 MEND_SHARE = 0.5
 """...and at most an equal part, among those still to mend, of what is left of this share of
 the time: forty people to mend in a 60 s solve had taken 80 s before any plan."""
@@ -177,7 +177,7 @@ def mend_rosters(ledger: Ledger, candidates: Candidates, settings: Settings) -> 
     top_up_totals(ledger, candidates)
     everything = set(range(ledger.instance.days))
     tried: set[int] = set()
-    share = mending_share(settings.budget)
+    share = settings.budget.share(MEND_SHARE)
     while todo := [p for p in breaking_minimums(ledger) if p not in tried]:
         p = todo[0]
         tried.add(p)
@@ -189,16 +189,11 @@ def mend_rosters(ledger: Ledger, candidates: Candidates, settings: Settings) -> 
         raise RosterConflict(breaking[0])
 
 
-def mending_share(budget: Budget) -> Budget:
-    """The part of the time left that the mends with the plan's objective may take together."""
-    return budget.slice(budget.remaining() / budget.rate * MEND_SHARE)
-
-
 def objective_seconds(share: Budget, to_mend: int) -> float:
     """Seconds for one roster with the plan's objective: `MEND_SECONDS`, or an equal part of
     what is left of `share` among the `to_mend` rosters left (the plan holding every rule
     comes first; the neighbourhoods improve it afterwards)."""
-    return min(MEND_SECONDS, share.remaining() / share.rate / to_mend)
+    return min(MEND_SECONDS, share.seconds_left() / to_mend)
 
 
 def placements_hold_minimums(instance: Instance, placements: dict[int, Placement]) -> bool:

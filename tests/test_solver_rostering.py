@@ -175,10 +175,10 @@ def test_the_mends_with_the_objective_take_at_most_their_share_of_the_time(to_me
     """Mending one roster after another, each with its part of what is left, leaves the
     neighbourhoods most of a 60 s solve, however many rosters there are."""
     budget = Budget(60.0, deterministic=True)
-    share = rosters.mending_share(budget)
+    share = budget.share(rosters.MEND_SHARE)
     for left in range(to_mend, 0, -1):
         seconds = rosters.objective_seconds(share, left)
         assert 0 < seconds <= rosters.MEND_SECONDS
         mend = share.slice(seconds)
         mend.charge(mend.remaining())
-    assert budget.remaining() / budget.rate >= 60.0 * (1 - rosters.MEND_SHARE)
+    assert budget.seconds_left() >= 60.0 * (1 - rosters.MEND_SHARE)
