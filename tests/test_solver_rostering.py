@@ -5,16 +5,20 @@ F2 is alike and free. Every plan is judged by the referee (`solved`), which chec
 independently of the engine.
 """
 
+import random
+
 import pytest
 from factories import day, make_facilitator, make_need, make_network
 from solver_fixtures import assignment, reason_ids, solved, two_sites, unmet_ids
 
 from pooling.domain import Rostering, RosteringRequest, StaffLine
 from pooling.errors import InvalidInput
-from pooling.planning import solve_scenario
+from pooling.planning import scenario_instance, solve_scenario
 from pooling.referee import check_plan
-from solver import rosters
+from solver import lns, rosters
 from solver.budget import Budget
+from solver.candidates import Candidates
+from solver.search import Outcome
 
 F1_FIRST = {"preferred_facilitators": ["F1"]}
 EVERY_DAY = [(name, "06:00", "23:00")
@@ -182,3 +186,27 @@ def test_the_mends_with_the_objective_take_at_most_their_share_of_the_time(to_me
         mend = share.slice(seconds)
         mend.charge(mend.remaining())
     assert budget.seconds_left() >= 60.0 * (1 - rosters.MEND_SHARE)
+
+
+def test_the_people_over_a_stretch_grow_when_exhausted_and_shrink_when_fruitful_or_too_big(
+        monkeypatch):
+    """The size settles where about half of them improve, between its floor and its ceiling
+    (lowered for a plan of 2 people x 7 days x 1 kind)."""
+    monkeypatch.setattr(lns, "ROSTER_MIN_CELLS", 1)
+    instance = scenario_instance(two_sites(needs=one_a_day(range(7)), facilitators=people()))
+    draws = lns.Neighbourhoods(instance, Candidates(instance), random.Random(0))
+
+    def after(proven, improved):
+        before = draws.roster_cells
+        draws.adapt_roster_size(Outcome({}, proven, improved, None, None))
+        return draws.roster_cells / before
+
+    assert after(proven=True, improved=False) == pytest.approx(lns.GROW)
+    assert after(proven=True, improved=True) == pytest.approx(1 / lns.GROW)
+    assert after(proven=False, improved=True) == pytest.approx(1 / lns.SHRINK)
+    for _ in range(500):
+        after(proven=True, improved=False)
+    assert draws.roster_cells == draws.most_roster_cells == 7
+    for _ in range(500):
+        after(proven=False, improved=False)
+    assert draws.roster_cells == lns.ROSTER_MIN_CELLS
