@@ -76,8 +76,8 @@ class Neighbourhoods:
         self.candidates = candidates
         self.rng = rng
         self.attempts: dict[int, int] = {}
-        people, kinds = len(instance.persons), len({task.kind for task in instance.tasks})
-        whole = people * instance.days * kinds
+        self.kinds = len({task.kind for task in instance.tasks})
+        whole = len(instance.persons) * instance.days * self.kinds
         self.roster_cells = float(min(ROSTER_CELLS, max(ROSTER_MIN_CELLS, whole // 4)))
         self.most_roster_cells = max(self.roster_cells, whole * ROSTER_MOST_SHARE)
         self.by_day: dict[int, list[int]] = {}
@@ -172,8 +172,7 @@ class Neighbourhoods:
         the others among those sharing their tasks) over a longer stretch or the whole
         horizon; `roster_cells` people x days x kinds (`adapt_roster_size`)."""
         instance = self.instance
-        people, horizon = len(instance.persons), instance.days
-        kinds = len({task.kind for task in instance.tasks})
+        people, horizon, kinds = len(instance.persons), instance.days, self.kinds
         cells = int(self.roster_cells)
         if self.rng.random() < 0.5:
             length = max(1, min(horizon, cells // (people * kinds)))
