@@ -7,8 +7,9 @@ rostering rules or staff targets):
   or the whole horizon of the people who could serve it;
 - a day and a geographic cluster of sites: every task there that day;
 - a few people living near each other, over two consecutive days;
-- with rostering rules or staff targets, a few people over a stretch of consecutive days,
-  the tasks there staying where they are with their other people (`solver.rosters`): the
+- with rostering rules or staff targets, everyone over a few consecutive days or a few people
+  over a longer stretch, the tasks there staying where they are with their other people
+  (`solver.rosters`): the
   rules run over days, and a day's cover is shared by many people. Their size adapts: larger
   after one that found nothing better, smaller after one that did or ran out of time.
 Unmet tasks come first, highest priority first, each neighbourhood solved for coverage only
@@ -168,20 +169,31 @@ class Neighbourhoods:
         return self.scope(ledger, tasks, days, persons)
 
     def people_stretch(self, ledger: Ledger) -> Scope:
-        """Everyone over a few consecutive days, or a few people (the first drawn at random,
-        the others among those sharing their tasks) over a longer stretch or the whole
-        horizon; `roster_cells` people x days x kinds (`adapt_roster_size`)."""
-        instance = self.instance
-        people, horizon, kinds = len(instance.persons), instance.days, self.kinds
+        """People over a stretch of days, each keeping their own roster, `roster_cells`
+        people x days x kinds (`adapt_roster_size`): everyone over a few days, or a few people
+        over a longer stretch."""
         cells = int(self.roster_cells)
         if self.rng.random() < 0.5:
-            length = max(1, min(horizon, cells // (people * kinds)))
-            count = people
-        else:
-            length = min(horizon, self.rng.choice((*ROSTER_DAYS, horizon)))
-            count = max(2, min(people, cells // (length * kinds)))
+            return self.everyone_over_days(ledger, cells)
+        return self.few_over_stretch(ledger, cells)
+
+    def everyone_over_days(self, ledger: Ledger, cells: int) -> Scope:
+        """Everyone over as many consecutive days as `cells` holds (one at least): a day's
+        cover rebalanced between all who could serve it."""
+        people, horizon = len(self.instance.persons), self.instance.days
+        length = max(1, min(horizon, cells // (people * self.kinds)))
+        first_day = self.rng.randrange(horizon - length + 1)
+        return own_roster_scope(ledger, self.candidates, set(range(people)),
+                                set(range(first_day, first_day + length)))
+
+    def few_over_stretch(self, ledger: Ledger, cells: int) -> Scope:
+        """A few people, the first drawn at random and the others among those sharing their
+        tasks, over a week or more, or the whole horizon: their sequences rebalanced."""
+        people, horizon = len(self.instance.persons), self.instance.days
+        length = min(horizon, self.rng.choice((*ROSTER_DAYS, horizon)))
         first_day = self.rng.randrange(horizon - length + 1)
         days = set(range(first_day, first_day + length))
+        count = max(2, min(people, cells // (length * self.kinds)))
         first = self.rng.randrange(people)
         mates = [p for t, placed in ledger.placements.items() if placed.day in days
                  and first in placed.persons for p in placed.persons if p != first]

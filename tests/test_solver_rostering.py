@@ -19,6 +19,8 @@ from solver import lns, rosters
 from solver.budget import Budget
 from solver.candidates import Candidates
 from solver.search import Outcome
+from solver.solution import Placement
+from solver.timeline import Ledger
 
 F1_FIRST = {"preferred_facilitators": ["F1"]}
 EVERY_DAY = [(name, "06:00", "23:00")
@@ -210,3 +212,23 @@ def test_the_people_over_a_stretch_grow_when_exhausted_and_shrink_when_fruitful_
     for _ in range(500):
         after(proven=False, improved=False)
     assert draws.roster_cells == lns.ROSTER_MIN_CELLS
+
+
+def test_everyone_over_a_few_days_frees_even_those_sharing_no_task():
+    """F1 and F2 serve N3 together, F3 nothing: all three are freed (not only those sharing
+    a task), over `cells` // (3 people x 1 kind) days, N3 with them when its day is there."""
+    line = StaffLine("animation", 1, 2, under_weight=100, over_weight=10)
+    trio = [*people(), make_facilitator("F3", availability=EVERY_DAY)]
+    instance = scenario_instance(two_sites(needs=one_a_day(range(7), staff=[line]),
+                                           facilitators=trio))
+    candidates = Candidates(instance)
+    draws = lns.Neighbourhoods(instance, candidates, random.Random(0))
+    n3 = next(t for t, task in enumerate(instance.tasks) if task.id == "N3")
+    mode = candidates.modes[n3][0]
+    ledger = Ledger(instance)
+    ledger.add(Placement(n3, mode.day, mode.slot.start, mode.slot.end, mode.site, None, (0, 1)))
+    for _ in range(20):
+        scope = draws.everyone_over_days(ledger, cells=9)
+        assert scope.persons == {0, 1, 2}
+        assert len(scope.days) == 3 and max(scope.days) - min(scope.days) == 2
+        assert (n3 in scope.free) == (mode.day in scope.days)
