@@ -182,17 +182,15 @@ class Neighbourhoods:
         cover rebalanced between all who could serve it."""
         people, horizon = len(self.instance.persons), self.instance.days
         length = max(1, min(horizon, cells // (people * self.kinds)))
-        first_day = self.rng.randrange(horizon - length + 1)
         return own_roster_scope(ledger, self.candidates, set(range(people)),
-                                set(range(first_day, first_day + length)))
+                                self.consecutive_days(length))
 
     def few_over_stretch(self, ledger: Ledger, cells: int) -> Scope:
         """A few people, the first drawn at random and the others among those sharing their
         tasks, over a week or more, or the whole horizon: their sequences rebalanced."""
         people, horizon = len(self.instance.persons), self.instance.days
         length = min(horizon, self.rng.choice((*ROSTER_DAYS, horizon)))
-        first_day = self.rng.randrange(horizon - length + 1)
-        days = set(range(first_day, first_day + length))
+        days = self.consecutive_days(length)
         count = max(2, min(people, cells // (length * self.kinds)))
         first = self.rng.randrange(people)
         mates = [p for t, placed in ledger.placements.items() if placed.day in days
@@ -200,6 +198,11 @@ class Neighbourhoods:
         others = list(dict.fromkeys(mates)) or [p for p in range(people) if p != first]
         persons = {first, *self.sample(others, count - 1)}
         return own_roster_scope(ledger, self.candidates, persons, days)
+
+    def consecutive_days(self, length: int) -> set[int]:
+        """`length` consecutive days from a first day drawn at random."""
+        first_day = self.rng.randrange(self.instance.days - length + 1)
+        return set(range(first_day, first_day + length))
 
     def adapt_roster_size(self, outcome: Outcome) -> None:
         """Grow the people over a stretch of days when one was solved to optimality and found
