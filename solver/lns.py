@@ -9,9 +9,9 @@ rostering rules or staff targets):
 - a few people living near each other, over two consecutive days;
 - with rostering rules or staff targets, everyone over a few consecutive days or a few people
   over a longer stretch, the tasks there staying where they are with their other people
-  (`solver.rosters`): the
-  rules run over days, and a day's cover is shared by many people. Their size adapts: larger
-  after one that found nothing better, smaller after one that did or ran out of time.
+  (`solver.rosters`): the rules run over days, and a day's cover is shared by many people.
+  Their size adapts: larger after one that found nothing better, smaller after one that did
+  or ran out of time.
 Unmet tasks come first, highest priority first, each neighbourhood solved for coverage only
 (the first better plan will do); the other kinds improve coverage, then the soft terms.
 Each neighbourhood starts from the current plan as a hint, so the plan never gets worse.
